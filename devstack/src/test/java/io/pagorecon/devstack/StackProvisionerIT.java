@@ -66,6 +66,19 @@ class StackProvisionerIT {
   }
 
   @Test
+  void provision_shouldStoreTheDataBucketLifecycleWithRetentionDaysAndPublicAccessBlock(AwsTestEnvironment aws) {
+    String bucket = aws.ref("DataBucket");
+    var rules = aws.clients().s3().getBucketLifecycleConfiguration(g -> g.bucket(bucket)).rules();
+    var block = aws.clients().s3().getPublicAccessBlock(g -> g.bucket(bucket)).publicAccessBlockConfiguration();
+
+    assertThat(rules).anySatisfy(r -> assertThat(r.expiration().days())
+        .isEqualTo(Integer.valueOf(aws.stack().parameters().get("RetentionDays")))
+        .isGreaterThanOrEqualTo(90));
+    assertThat(block.blockPublicAcls() && block.blockPublicPolicy() && block.ignorePublicAcls() && block.restrictPublicBuckets())
+        .isTrue();
+  }
+
+  @Test
   void provision_shouldCreateTopicsAndSecrets(AwsTestEnvironment aws) {
     var topics = aws.clients().sns().listTopics().topics();
     for (Resource topic : template.resourcesOfType("AWS::SNS::Topic")) {
