@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A whole local stack in one object, for the CLI demo and tools: a moto server (started, or reused
- * from {@code PAGORECON_MOTO_ENDPOINT}) with the template's resources created in it. Closing it
- * stops the moto server it started.
+ * from {@code PAGORECON_MOTO_ENDPOINT}) with the template's resources created in it. The stack
+ * always starts empty: a reused server is reset first. Closing it stops the moto server it started.
  */
 public final class DevStack implements AutoCloseable {
 
@@ -30,6 +30,7 @@ public final class DevStack implements AutoCloseable {
     MotoServer moto = MotoServer.start(System.getenv(), logDir);
     LocalClients clients = new LocalClients(moto.endpoint());
     try {
+      moto.reset();
       ProvisionedStack stack = new StackProvisioner(template, clients).provision(Map.of("Stage", stage), secretValues);
       return new DevStack(moto, clients, stack);
     } catch (RuntimeException e) {

@@ -104,6 +104,15 @@ class StackProvisionerIT {
   }
 
   @Test
+  void functionProcessEnvironment_shouldAddDummyCredentialsForAChildProcess(AwsTestEnvironment aws) {
+    Map<String, String> env = aws.stack().functionProcessEnvironment("WebhookFunction");
+
+    assertThat(env).containsEntry("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY)
+        .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+        .containsAllEntriesOf(aws.functionEnvironment("WebhookFunction"));
+  }
+
+  @Test
   void putSecret_shouldReplaceTheSecretValue(AwsTestEnvironment aws) {
     aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"k\"}");
 
