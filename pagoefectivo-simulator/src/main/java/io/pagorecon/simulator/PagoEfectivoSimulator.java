@@ -79,6 +79,9 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   /** Starts on 127.0.0.1 (port 0 picks a free one). */
   public static PagoEfectivoSimulator start(SimulatorConfig config) {
+    // The JDK server writes headers and body separately; without TCP_NODELAY each small answer
+    // waits for the peer's delayed ACK (~40 ms). Read once, before the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       PagoEfectivoSimulator sim = new PagoEfectivoSimulator(config);
       sim.server.start();
@@ -178,6 +181,14 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
       throw new IllegalStateException("no event was sent yet");
     }
     return emit(e, plan);
+  }
+
+  /**
+   * Sends an arbitrary notification body for a CIP, whatever its state: a forged, replayed or
+   * sandbox event. Signed per the plan like any other.
+   */
+  public List<WebhookDelivery> sendRaw(String eventType, long cip, byte[] body, DeliveryPlan plan) {
+    return emit(new Event(eventType, Long.toString(cip), body.clone()), plan);
   }
 
   /** The next {@code count} events (pay, expire, refund) are delivered with this plan. */

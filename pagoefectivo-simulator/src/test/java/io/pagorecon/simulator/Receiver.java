@@ -24,6 +24,7 @@ final class Receiver implements AutoCloseable {
   private int defaultStatus = 200;
 
   Receiver() throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/webhook", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();
