@@ -278,6 +278,19 @@ class PagoEfectivoClientIT {
     assertEquals(List.of(401, 200), calls("/v1/cips/search").stream().map(ApiCall::status).toList());
   }
 
+  @Test
+  void calls_shouldBeUnauthorized_whenStill401AfterReauthenticating() {
+    start();
+    String cip = newCip("ORD-1", "10");
+    sim.injectFault(ApiFault.UNAUTHORIZED, 2, "/v1/cips/search");
+
+    GatewayException e = assertThrows(GatewayException.class, () -> client.search(List.of(cip)));
+
+    assertEquals(Kind.UNAUTHORIZED, e.kind());
+    assertEquals(2, calls("/v1/authorizations").size(), "exactly one re-authentication");
+    assertEquals(2, calls("/v1/cips/search").size());
+  }
+
   // ---- retries ----
 
   @Test

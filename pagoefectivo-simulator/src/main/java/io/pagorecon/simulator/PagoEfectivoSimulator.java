@@ -203,6 +203,11 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
     faults.add(fault, count, pathPrefix);
   }
 
+  /** {@code code} written as a string, and the 111 {@code data} as one object, from now on. */
+  public void shapeVariants(boolean codeAsString, boolean errorDataAsObject) {
+    api.shapeVariants(codeAsString, errorDataAsObject);
+  }
+
   public void clearFaults() {
     faults.clear();
   }
@@ -267,6 +272,10 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   public void resetApiLog() {
     api.resetLog();
+  }
+
+  public boolean isRunning() {
+    return !executor.isShutdown();
   }
 
   @Override

@@ -149,6 +149,8 @@ public final class ApiRoutes implements HttpHandler {
             "text/html; charset=utf-8");
       case TOKEN_SERVICE_MISMATCH:
         return Reply.json(400, replies.envelope(508, en));
+      case UNAUTHORIZED:
+        return Reply.json(401, Wire.object().put("Message", "Authorization has been denied for this request."));
       case TIMEOUT:
       default:
         return null;
@@ -485,6 +487,11 @@ public final class ApiRoutes implements HttpHandler {
     synchronized (calls) {
       return List.copyOf(calls);
     }
+  }
+
+  /** Switches the legitimate shape variants at run time (§12 item 20). */
+  public void shapeVariants(boolean codeAsString, boolean errorDataAsObject) {
+    replies.variants(codeAsString, errorDataAsObject);
   }
 
   public int maxConcurrentRequests() {

@@ -111,6 +111,9 @@ public final class ControlRoutes implements HttpHandler {
       case "fault":
         sim.injectFault(ApiFault.valueOf(b.path("fault").asText()), b.path("count").asInt(1), b.path("path").asText(""));
         return Wire.object().put("ok", true);
+      case "shape":
+        sim.shapeVariants(b.path("codeAsString").asBoolean(false), b.path("errorDataAsObject").asBoolean(false));
+        return Wire.object().put("ok", true);
       case "clear-faults":
         sim.clearFaults();
         return Wire.object().put("ok", true);
