@@ -131,7 +131,12 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   /** 22 → 23 now, with a generated operation number, then delivers {@code cip.paid}. */
   public List<WebhookDelivery> pay(long cip) {
-    return pay(cip, Long.toString(operationNumbers.incrementAndGet()), Wire.limaNow(clock), nextPlan());
+    return pay(cip, nextOperationNumber(), Wire.limaNow(clock), nextPlan());
+  }
+
+  /** The next collector operation number, as {@link #pay(long)} would use. */
+  public String nextOperationNumber() {
+    return Long.toString(operationNumbers.incrementAndGet());
   }
 
   public List<WebhookDelivery> pay(long cip, String operationNumber, OffsetDateTime paymentDate) {
