@@ -49,9 +49,9 @@ class PagoEfectivoClientIT {
 
   private void start(UnaryOperator<SimulatorConfig.Builder> simSetup, UnaryOperator<PagoEfectivoConfig> clientSetup) {
     clock = SimClock.frozenAt(NOW);
-    sim = PagoEfectivoSimulator.start(simSetup.apply(SimulatorConfig.builder().clock(clock).timeoutHold(Duration.ofSeconds(1))).build());
+    sim = PagoEfectivoSimulator.start(simSetup.apply(SimulatorConfig.builder().clock(clock).timeoutHold(Duration.ofSeconds(4))).build());
     PagoEfectivoConfig config = PagoEfectivoConfig.of(URI.create(sim.baseUrl()), CREDS)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400))
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500))
         .withConcurrency(4, 0);
     client = new PagoEfectivoClient(clientSetup.apply(config), clock, sleeps::add, () -> 0.5);
   }

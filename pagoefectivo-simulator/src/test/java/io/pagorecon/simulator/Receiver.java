@@ -38,7 +38,7 @@ final class Receiver implements AutoCloseable {
       if (hang) {
         // Answer far later than the sender's timeout: the sender must count a failure.
         try {
-          Thread.sleep(1500);
+          Thread.sleep(4000);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

@@ -95,7 +95,7 @@ class WebhookDeliveryIT {
   void delivery_shouldRetryOnce_whenTheFirstAttemptTimesOut() throws Exception {
     try (Receiver slow = new Receiver();
         PagoEfectivoSimulator other = PagoEfectivoSimulator.start(sim.config().toBuilder()
-            .webhookUrl(slow.url()).webhookTimeout(Duration.ofMillis(300)).build())) {
+            .webhookUrl(slow.url()).webhookTimeout(Duration.ofMillis(1000)).build())) {
       slow.hangNext(1);
       long cip = other.createCip("ORD-1", "PEN", BigDecimal.TEN, OffsetDateTime.parse("2024-01-16T10:30:00-05:00")).cip();
 
