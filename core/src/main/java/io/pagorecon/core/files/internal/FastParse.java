@@ -19,6 +19,8 @@ public final class FastParse {
   /** Returned for text that is not a valid value. */
   public static final long INVALID = Long.MIN_VALUE + 1;
 
+  private static final long IMPOSSIBLE_DATE = Long.MIN_VALUE + 2;
+
   private FastParse() {}
 
   /**
@@ -108,6 +110,9 @@ public final class FastParse {
       return Times.NONE;
     }
     long fast = fastTimestamp(b, s, e);
+    if (fast == IMPOSSIBLE_DATE) {
+      return INVALID; // the JDK's SMART resolver would turn 2024-02-30 into 2024-02-29
+    }
     if (fast != INVALID) {
       return fast;
     }
@@ -184,7 +189,7 @@ public final class FastParse {
     try {
       epochDay = LocalDate.of(y, mo, d).toEpochDay();
     } catch (DateTimeException ex) {
-      return INVALID;
+      return IMPOSSIBLE_DATE;
     }
     long seconds = epochDay * 86_400 + h * 3600L + mi * 60L + se - offsetSeconds;
     return seconds * 1000 + millis;
