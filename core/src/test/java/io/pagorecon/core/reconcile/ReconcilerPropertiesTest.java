@@ -42,7 +42,7 @@ class ReconcilerPropertiesTest {
     return out.toByteArray();
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void permutingInputLines_shouldNeverChangeTheReports(
       @ForAll @LongRange(min = 0, max = 10_000) long seed, @ForAll long shuffleSeed, @ForAll @IntRange(min = 0, max = 4) int day) throws Exception {
     SyntheticDataset d = SyntheticDataset.generate(150, seed);
