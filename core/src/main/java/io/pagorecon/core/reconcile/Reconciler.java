@@ -59,6 +59,7 @@ public final class Reconciler {
     private final StatementRow[] rows;
     private final WebhookReceipt[] hooks;
     private final Scope scope;
+    private final boolean webhooksSupplied;
     private final long windowStart;
     private final long windowEnd;
     private final long asOf;
@@ -80,6 +81,7 @@ public final class Reconciler {
       this.rows = input.statement().toArray(new StatementRow[0]);
       this.hooks = input.webhooks().toArray(new WebhookReceipt[0]);
       this.scope = scope;
+      this.webhooksSupplied = input.webhooksSupplied();
       this.asOf = scope.asOf().toEpochMilli();
       if (scope.date().isPresent()) {
         windowStart = config.calendar().startOf(scope.date().get()).toEpochMilli();
@@ -372,7 +374,7 @@ public final class Reconciler {
           emit(Category.UNKNOWN_ORDER, t, -1, j, Cips.format(r.cip()), code, null,
               code.isEmpty() ? "PAID CIP without a transaction code matches no order" : "no order " + code);
         }
-        if (hookByCip.get(r.cip()) < 0) {
+        if (webhooksSupplied && hookByCip.get(r.cip()) < 0) {
           emit(Category.MISSING_WEBHOOK, t, primaryOrder[j], j, Cips.format(r.cip()), code, null, "gateway PAID but no verified cip.paid webhook");
         }
       }
