@@ -1,0 +1,63 @@
+package io.pagorecon.aws.secrets;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pagorecon.core.secrets.SecretFields;
+import io.pagorecon.core.secrets.SecretSource;
+import io.pagorecon.core.secrets.SecretUnavailableException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** Reads a JSON secret (flat object, string/number/boolean fields) from Secrets Manager. Values are never logged. */
+public final class SecretsManagerSecretSource implements SecretSource {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final SecretsManagerClient client;
+
+  public SecretsManagerSecretSource(SecretsManagerClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public SecretFields fields(String secretId) {
+    String text;
+    try {
+      text = client.getSecretValue(r -> r.secretId(secretId)).secretString();
+    } catch (SdkException e) {
+      throw new SecretUnavailableException("cannot read secret " + secretId + ": " + e.getClass().getSimpleName(), e);
+    }
+    if (text == null) {
+      throw new SecretUnavailableException("secret " + secretId + " has no SecretString (binary secrets are not supported)", null);
+    }
+    return new SecretFields(parse(secretId, text));
+  }
+
+  // Error messages name the secret and the position, never the content.
+  private static Map<String, String> parse(String secretId, String text) {
+    Map<String, String> fields = new HashMap<>();
+    try (JsonParser p = JSON.createParser(text)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new SecretUnavailableException("secret " + secretId + " is not a JSON object", null);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+          fields.put(name, p.getText());
+        } else if (value != JsonToken.VALUE_NULL) {
+          throw new SecretUnavailableException("secret " + secretId + " field '" + name + "' is not a string", null);
+        }
+      }
+      return fields;
+    } catch (IOException e) {
+      throw new SecretUnavailableException("secret " + secretId + " is not valid JSON (line "
+          + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1)
+          + ")", null);
+    }
+  }
+}
