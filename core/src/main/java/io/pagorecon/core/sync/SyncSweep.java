@@ -92,7 +92,12 @@ public final class SyncSweep {
       }
     }
     for (SweepReport.Recovered r : recovered) {
-      notices.recovered(new RecoveryNotices.RecoveredPayment(r.cip(), r.orderId(), r.from(), r.to(), r.gatewayCip().amount(), r.gatewayCip().paidAt()));
+      try {
+        notices.recovered(new RecoveryNotices.RecoveredPayment(r.cip(), r.orderId(), r.from(), r.to(), r.gatewayCip().amount(), r.gatewayCip().paidAt()));
+      } catch (RuntimeException e) {
+        // the state is recorded; the missing notice is reported so the run's log and result show it
+        failures.add(new SweepReport.ItemFailure(r.cip(), "recovered but the notice failed: " + e.getMessage()));
+      }
     }
     return new SweepReport(due.size(), List.copyOf(recovered), unchanged, notFound, List.copyOf(failures));
   }
