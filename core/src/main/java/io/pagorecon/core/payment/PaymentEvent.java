@@ -13,5 +13,7 @@ public enum PaymentEvent {
   /** Reversed after payment: an extorno ({@code cip.refunded}). */
   REFUNDED,
   /** Expiry moved later by PATCH: an expired CIP becomes payable again. */
-  REOPENED
+  REOPENED,
+  /** A notification of a type we do not know: kept as evidence, never moves the state. */
+  UNRECOGNISED
 }

@@ -1,0 +1,151 @@
+package io.pagorecon.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pagorecon.core.Stage;
+import io.pagorecon.core.payment.PaymentRecorder;
+import io.pagorecon.core.payment.PaymentState;
+import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.core.webhook.IngestResult;
+import io.pagorecon.core.webhook.RawNotification;
+import io.pagorecon.core.webhook.Signatures;
+import io.pagorecon.core.webhook.SigningKeys;
+import io.pagorecon.core.webhook.WebhookIngest;
+import io.pagorecon.devstack.AwsTestEnvironment;
+import io.pagorecon.devstack.MotoStack;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/** The webhook use case on the real adapters against moto, with the template's table and bucket. */
+@MotoStack
+class WebhookStorageIT {
+
+  static final String SECRET = "SECRETKEYEXAMPLE";
+  static final String BODY = "{\"eventType\":\"cip.paid\",\"operationNumber\":\"1253\",\"data\":{\"cip\":\"11546901\","
+      + "\"currency\":\"PEN\",\"amount\":22.05,\"paymentDate\":\"2024-01-15T10:35:12-05:00\",\"transactionCode\":\"ORD-1001\"}}";
+  static final Instant RECEIVED = Instant.parse("2024-01-15T15:36:00Z");
+
+  static WebhookIngest ingest(AwsTestEnvironment aws) {
+    DynamoDbPaymentStore store = new DynamoDbPaymentStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable"));
+    S3EvidenceStore evidence = new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket"));
+    return new WebhookIngest(Stage.SANDBOX, () -> new SigningKeys(SECRET, Optional.empty()), evidence, store,
+        new PaymentRecorder(store, Duration.ofMinutes(10)), BusinessCalendar.lima());
+  }
+
+  static RawNotification signed(String body, String requestId) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return new RawNotification(bytes, Map.of("pe-signature", Signatures.hmacSha256Hex(SECRET, bytes)), RECEIVED, requestId);
+  }
+
+  static Map<String, AttributeValue> stateItem(AwsTestEnvironment aws, String cip) {
+    return aws.clients().dynamoDb().getItem(g -> g.tableName(aws.ref("PaymentsTable")).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("CIP#" + cip), "sk", AttributeValue.fromS("STATE")))).item();
+  }
+
+  static List<Map<String, AttributeValue>> facts(AwsTestEnvironment aws, String cip) {
+    QueryResponse r = aws.clients().dynamoDb().query(q -> q.tableName(aws.ref("PaymentsTable")).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :ev)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CIP#" + cip), ":ev", AttributeValue.fromS("EVENT#"))));
+    return r.items();
+  }
+
+  @Test
+  void redelivery_shouldChangeStateOnce_whenSameNotificationArrivesFiveTimes(AwsTestEnvironment aws) {
+    WebhookIngest ingest = ingest(aws);
+    List<IngestResult> results = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      results.add(ingest.ingest(signed(BODY, "req-" + i)));
+    }
+
+    assertThat(results).extracting(IngestResult::httpStatus).containsOnly(200);
+    assertThat(results).filteredOn(r -> r instanceof IngestResult.Accepted).hasSize(1);
+    assertThat(results).filteredOn(r -> r instanceof IngestResult.Duplicate).hasSize(4);
+    Map<String, AttributeValue> state = stateItem(aws, "11546901");
+    assertThat(state.get("state").s()).isEqualTo("PAID");
+    assertThat(state.get("version").n()).isEqualTo("1");
+    assertThat(facts(aws, "11546901")).hasSize(1);
+  }
+
+  @Test
+  void concurrentDelivery_shouldApplyExactlyOnce_whenEightThreadsDeliverTheSameNotification(AwsTestEnvironment aws)
+      throws Exception {
+    WebhookIngest ingest = ingest(aws);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<IngestResult>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        String requestId = "req-" + i;
+        Callable<IngestResult> delivery = () -> {
+          start.await();
+          return ingest.ingest(signed(BODY, requestId));
+        };
+        futures.add(pool.submit(delivery));
+      }
+      start.countDown();
+      List<IngestResult> results = new ArrayList<>();
+      for (Future<IngestResult> f : futures) {
+        results.add(f.get(60, TimeUnit.SECONDS));
+      }
+
+      assertThat(results).filteredOn(r -> r instanceof IngestResult.Accepted).hasSize(1);
+      assertThat(results).filteredOn(r -> r instanceof IngestResult.Duplicate).hasSize(7);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(stateItem(aws, "11546901").get("version").n()).isEqualTo("1");
+    assertThat(facts(aws, "11546901")).hasSize(1);
+  }
+
+  @Test
+  void lateExpiry_shouldLeaveCipPaid_whenExpiredArrivesAfterPaid(AwsTestEnvironment aws) {
+    WebhookIngest ingest = ingest(aws);
+    ingest.ingest(signed(BODY, "req-1"));
+    IngestResult late = ingest.ingest(signed("{\"eventType\":\"cip.expired\",\"data\":{\"cip\":\"11546901\"}}", "req-2"));
+
+    assertThat(late).isInstanceOf(IngestResult.Stale.class);
+    assertThat(stateItem(aws, "11546901").get("state").s()).isEqualTo(PaymentState.PAID.name());
+    assertThat(facts(aws, "11546901")).extracting(f -> f.get("applied").bool()).containsExactlyInAnyOrder(true, false);
+  }
+
+  @Test
+  void evidence_shouldHoldTheExactBodyBytes_underTheLimaDateKey(AwsTestEnvironment aws) {
+    IngestResult.Accepted accepted = (IngestResult.Accepted) ingest(aws).ingest(signed(BODY, "req-1"));
+
+    ResponseBytes<GetObjectResponse> object = aws.clients().s3().getObjectAsBytes(g -> g.bucket(aws.ref("DataBucket")).key(accepted.evidenceKey()));
+    assertThat(object.asByteArray()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8));
+    assertThat(accepted.evidenceKey()).startsWith("raw/sandbox/2024/01/15/11546901/cip.paid-");
+    assertThat(object.response().metadata()).containsEntry("request-id", "req-1").containsKey("pe-signature");
+    assertThat(facts(aws, "11546901").get(0).get("evidenceKey").s()).isEqualTo(accepted.evidenceKey());
+  }
+
+  @Test
+  void requestCheck_shouldScheduleKnownCip_whenSignatureFails(AwsTestEnvironment aws) {
+    WebhookIngest ingest = ingest(aws);
+    ingest.ingest(signed("{\"eventType\":\"cip.expired\",\"data\":{\"cip\":\"42\"}}", "req-1"));
+    byte[] forged = BODY.replace("11546901", "42").getBytes(StandardCharsets.UTF_8);
+    IngestResult r = ingest.ingest(new RawNotification(forged, Map.of("pe-signature", "00".repeat(32)), RECEIVED.plusSeconds(60), "req-2"));
+
+    assertThat(((IngestResult.Rejected) r).checkRequested()).isTrue();
+    Map<String, AttributeValue> state = stateItem(aws, "42");
+    assertThat(state.get("state").s()).isEqualTo("EXPIRED");
+    assertThat(state.get("nextCheckAt").n()).isEqualTo(Long.toString(RECEIVED.plusSeconds(60).getEpochSecond()));
+    assertThat(state.get("openShard").s()).startsWith("OPEN#");
+  }
+}

@@ -1,0 +1,21 @@
+package io.pagorecon.simulator;
+
+/** A fault the simulator can inject on {@code /v1} calls (pagoefectivo-api.md §12 item 20). */
+public enum ApiFault {
+  /** HTTP 500 with code 166. */
+  SERVER_ERROR,
+  /** HTTP 503 with no body. */
+  SERVICE_UNAVAILABLE,
+  /** HTTP 429 with no body (resilience tests only: real limits are unknown). */
+  TOO_MANY_REQUESTS,
+  /** No answer: the connection is held, then closed without a response. */
+  TIMEOUT,
+  /** The normal answer, after a delay. */
+  SLOW,
+  /** The normal answer cut in the middle of its JSON. */
+  TRUNCATED_JSON,
+  /** HTTP 200 with an HTML page instead of JSON, as a proxy would send. */
+  WRONG_CONTENT_TYPE,
+  /** HTTP 400 with code 508: the token does not match the service. */
+  TOKEN_SERVICE_MISMATCH
+}
