@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +32,11 @@ import java.util.Map;
  * Plays a scenario through a running simulator, for the demo: every CIP is created through the
  * {@code /v1} API, then paid, expired, refunded or deleted through the control operations, with
  * its webhooks lost, delayed, duplicated, forged or sandbox-signed as planned. The simulator
- * numbers the CIPs itself, so the result maps planned numbers to real ones; creation times are the
- * simulator clock's, payment times are the planned ones. Meant for demo sizes, not a million.
+ * numbers the CIPs itself, so the result maps planned numbers to real ones. The steps run in time
+ * order with the simulator's clock set to each step's planned time, so creation, payment, expiry,
+ * removal and webhook receipt times all line up with the business date (a receiver that stamps
+ * arrivals with {@link PagoEfectivoSimulator#clock()} sees the planned receipt times, late ones
+ * included). Meant for demo sizes, not a million.
  */
 public final class ScenarioPlayer {
 
@@ -42,6 +47,7 @@ public final class ScenarioPlayer {
   private final String sandboxSecret;
   private final HttpClient http = HttpClient.newHttpClient();
   private String token;
+  private Instant tokenAt = Instant.EPOCH;
 
   public ScenarioPlayer(PagoEfectivoSimulator sim, String sandboxSecret) {
     this.sim = sim;
@@ -49,56 +55,107 @@ public final class ScenarioPlayer {
   }
 
   public Result play(ScenarioConfig config) {
-    // Start two days before the business date, so every planned expiry lies ahead.
-    sim.setClock(config.businessDate().minusDays(2).atStartOfDay(Wire.LIMA).toInstant());
-    token = authorize();
-    Map<Long, Long> mapping = new LinkedHashMap<>();
-    List<String> refused = new ArrayList<>();
-    Duration[] longestDelay = {Duration.ZERO};
+    // Every CIP's story becomes timed steps, played in time order on the simulated clock, so the
+    // gateway's creation times, payment times and webhook receipt times are the planned ones.
+    List<Step> steps = new ArrayList<>();
     new ScenarioGenerator(config).generate(order -> {
       for (PlannedCip c : order.cips()) {
-        Long real = create(c, order.orderId(), refused);
-        if (real == null) {
-          continue;
-        }
-        mapping.put(c.cip(), real);
-        apply(order, c, real, longestDelay);
+        steps(order, c, steps);
       }
     });
-    sim.advanceClock(longestDelay[0].plusMinutes(1));
+    steps.sort(Comparator.comparing(Step::at).thenComparingInt(Step::seq));
+    Map<Long, Long> mapping = new LinkedHashMap<>();
+    List<String> refused = new ArrayList<>();
+    Duration longestDelay = Duration.ZERO;
+    Instant start = steps.isEmpty() ? config.businessDate().atStartOfDay(Wire.LIMA).toInstant() : steps.get(0).at();
+    sim.setClock(start.minusSeconds(60));
+    for (Step step : steps) {
+      if (step.at().isAfter(sim.clock().instant())) {
+        sim.setClock(step.at());
+      }
+      Long real = mapping.get(step.cip().cip());
+      if (step.kind() == Kind.CREATE) {
+        real = create(step.cip(), step.order().orderId(), refused);
+        if (real != null) {
+          mapping.put(step.cip().cip(), real);
+        }
+        continue;
+      }
+      if (real == null) {
+        continue; // its create was refused
+      }
+      Duration delay = act(step, real);
+      if (delay.compareTo(longestDelay) > 0) {
+        longestDelay = delay;
+      }
+    }
+    sim.advanceClock(longestDelay.plusMinutes(1));
     return new Result(mapping, refused);
   }
 
-  private void apply(PlannedOrder order, PlannedCip c, long real, Duration[] longestDelay) {
-    List<PlannedWebhook> hooks = order.webhooks().stream().filter(w -> w.cip() == c.cip()).toList();
+  private enum Kind { CREATE, PAY, REFUND, EXPIRE, DELETE, SEND }
+
+  private record Step(Instant at, int seq, Kind kind, PlannedOrder order, PlannedCip cip, PlannedWebhook hook) {}
+
+  private void steps(PlannedOrder order, PlannedCip c, List<Step> steps) {
+    int seq = steps.size();
+    steps.add(new Step(c.createdAt().toInstant(), seq, Kind.CREATE, order, c, null));
     switch (c.status()) {
       case "PAID":
-      case "REFUNDED": {
-        DeliveryPlan plan = plan(hooks, c.paidAt().orElseThrow());
-        if (plan.delay().compareTo(longestDelay[0]) > 0) {
-          longestDelay[0] = plan.delay();
-        }
-        sim.pay(real, c.operationNumber(), c.paidAt().get(), plan);
+      case "REFUNDED":
+        steps.add(new Step(c.paidAt().orElseThrow().toInstant(), seq + 1, Kind.PAY, order, c, null));
         if (c.status().equals("REFUNDED")) {
-          sim.refund(real);
+          steps.add(new Step(c.removedAt().orElseThrow().toInstant(), seq + 2, Kind.REFUND, order, c, null));
         }
         break;
-      }
       case "EXPIRED":
-        sim.expire(real);
+        // A second early, so the simulator's lazy expiry has not already done it.
+        steps.add(new Step(c.expiresAt().toInstant().minusSeconds(1), seq + 1, Kind.EXPIRE, order, c, null));
         break;
       case "DELETED":
-        sim.delete(real);
+        steps.add(new Step(c.removedAt().orElseThrow().toInstant(), seq + 1, Kind.DELETE, order, c, null));
         break;
       default:
-        for (PlannedWebhook w : hooks) {
-          // A notification for a CIP that was never paid: forged, sandbox or unconfirmed.
-          byte[] body = rewrite(w.body(), c.cip(), real);
-          DeliveryPlan plan = w.delivery() == Delivery.FORGED ? DeliveryPlan.normal().tampered(Tamper.WRONG_SIGNATURE)
-              : w.delivery() == Delivery.SANDBOX ? DeliveryPlan.normal().signedWith(sandboxSecret) : DeliveryPlan.normal();
-          sim.sendRaw("cip.paid", real, body, plan);
+        int i = 1;
+        for (PlannedWebhook w : order.webhooks()) {
+          if (w.cip() == c.cip()) {
+            steps.add(new Step(w.receivedAt().toInstant(), seq + i++, Kind.SEND, order, c, w));
+          }
         }
         break;
+    }
+  }
+
+  /** Performs one step at the current simulated time; returns the delivery delay it planned. */
+  private Duration act(Step step, long real) {
+    PlannedCip c = step.cip();
+    switch (step.kind()) {
+      case PAY: {
+        List<PlannedWebhook> hooks = step.order().webhooks().stream().filter(w -> w.cip() == c.cip()).toList();
+        DeliveryPlan plan = plan(hooks, c.paidAt().orElseThrow());
+        sim.pay(real, c.operationNumber(), c.paidAt().get(), plan);
+        return plan.delay();
+      }
+      case REFUND:
+        sim.refund(real);
+        return Duration.ZERO;
+      case EXPIRE:
+        sim.expire(real);
+        return Duration.ZERO;
+      case DELETE:
+        sim.delete(real);
+        return Duration.ZERO;
+      case SEND: {
+        // A notification for a CIP that was never paid: forged, sandbox or unconfirmed.
+        PlannedWebhook w = step.hook();
+        byte[] body = rewrite(w.body(), c.cip(), real);
+        DeliveryPlan plan = w.delivery() == Delivery.FORGED ? DeliveryPlan.normal().tampered(Tamper.WRONG_SIGNATURE)
+            : w.delivery() == Delivery.SANDBOX ? DeliveryPlan.normal().signedWith(sandboxSecret) : DeliveryPlan.normal();
+        sim.sendRaw("cip.paid", real, body, plan);
+        return Duration.ZERO;
+      }
+      default:
+        throw new IllegalStateException("not an action: " + step.kind());
     }
   }
 
@@ -125,6 +182,10 @@ public final class ScenarioPlayer {
     body.put("transactionCode", c.transactionCode());
     body.put("userEmail", "shopper+" + orderId.toLowerCase() + "@example.com");
     body.put("dateExpiry", Wire.format(c.expiresAt()));
+    if (token == null || Duration.between(tokenAt, sim.clock().instant()).compareTo(Duration.ofMinutes(30)) > 0) {
+      token = authorize(); // the token lives 2 h of simulated time, and the clock moves on
+      tokenAt = sim.clock().instant();
+    }
     JsonNode answer = post("cips", body, token);
     if (answer.path("code").asInt() != 100) {
       refused.add(orderId + ": code " + answer.path("code").asText());
