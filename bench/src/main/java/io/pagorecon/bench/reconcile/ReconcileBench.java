@@ -70,7 +70,7 @@ public final class ReconcileBench implements Callable<Integer> {
 
   /** A heap that fits the engine's arrays with room for the parse buffers. */
   static String defaultHeap(int orders) {
-    long mb = 256 + (long) orders * 1200 / 1_000_000;
+    long mb = 256 + (long) orders * 550 / 1_000_000;
     return Math.min(mb, 6144) + "m";
   }
 
