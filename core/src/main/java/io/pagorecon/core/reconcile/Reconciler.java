@@ -260,17 +260,19 @@ public final class Reconciler {
     /** Orders with a verified cip.paid webhook by transaction code or by the order's own CIP. */
     private void markPaidWebhooks() {
       paidWebhookForOrder = new boolean[orders.length];
-      hookByCip.forEach(
-          (cip, w) -> {
-            // rows of the statement are checked per order in webhookPaysAnyRowOf
-            int byCode = orderOfCode(hooks[w].transactionCode(), cip);
-            if (byCode >= 0) {
-              paidWebhookForOrder[byCode] = true;
-            }
-            for (int i = orderHeadByCip.get(cip); i >= 0; i = nextOrderSameCip[i]) {
-              paidWebhookForOrder[i] = true;
-            }
-          });
+      // rows of the statement are checked per order in webhookPaysAnyRowOf; duplicates mark the same orders
+      for (WebhookReceipt h : hooks) {
+        if (!h.isPaid()) {
+          continue;
+        }
+        int byCode = orderOfCode(h.transactionCode(), h.cip());
+        if (byCode >= 0) {
+          paidWebhookForOrder[byCode] = true;
+        }
+        for (int i = orderHeadByCip.get(h.cip()); i >= 0; i = nextOrderSameCip[i]) {
+          paidWebhookForOrder[i] = true;
+        }
+      }
     }
 
     private boolean webhookPaysAnyRowOf(int i) {
@@ -398,9 +400,14 @@ public final class Reconciler {
     }
 
     private void checkWebhooks() {
-      hookByCip.forEach(
-          (cip, w) -> {
-            WebhookReceipt h = hooks[w];
+      // walk the webhooks in input order (memory locality); only the first delivery per CIP counts
+      for (int w = 0; w < hooks.length; w++) {
+        WebhookReceipt h = hooks[w];
+        if (!h.isPaid() || hookByCip.get(h.cip()) != w) {
+          continue;
+        }
+        long cip = h.cip();
+        {
             int r = rowByCip.get(cip);
             int order = r >= 0 ? primaryOrder[r] : orderOfLooseCip(cip, h.transactionCode());
             String code = h.transactionCode() == null ? "" : h.transactionCode();
@@ -415,7 +422,8 @@ public final class Reconciler {
             } else if (!rows[r].status().isSettled()) {
               emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
             }
-          });
+        }
+      }
     }
 
     private String webhookAmount(WebhookReceipt h) {
