@@ -62,6 +62,19 @@ public record ProvisionedStack(
     return env;
   }
 
+  /**
+   * {@link #functionEnvironment} plus what a separate process needs to reach moto with the default
+   * credentials chain (dummy keys, no instance metadata): for a function run in a child JVM, e.g.
+   * under the Lambda runtime interface client.
+   */
+  public Map<String, String> functionProcessEnvironment(String functionLogicalId) {
+    Map<String, String> env = functionEnvironment(functionLogicalId);
+    env.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY);
+    env.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    return env;
+  }
+
   /** {@code AWS_REGION}, {@code AWS_ENDPOINT_URL}, {@code S3_FORCE_PATH_STYLE=true}: the only local differences. */
   public Map<String, String> clientEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();

@@ -20,12 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates the template's data resources in a local endpoint (moto) through the AWS SDK: every
  * {@code AWS::DynamoDB::Table} (keys, attribute definitions, GSIs/LSIs, TTL, PITR, streams),
- * {@code AWS::S3::Bucket} (versioning), {@code AWS::SNS::Topic}, {@code AWS::SQS::Queue} and
+ * {@code AWS::S3::Bucket} (versioning, public access block, lifecycle rules), {@code AWS::SNS::Topic}, {@code AWS::SQS::Queue} and
  * {@code AWS::SecretsManager::Secret}. Functions, APIs, log groups and policies are not created:
  * moto ignores the SAM transform, and handlers are run in-process instead.
  *
@@ -285,7 +286,41 @@ public final class StackProvisioner {
       clients.s3().putBucketVersioning(v -> v.bucket(name)
           .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
     }
+    Map<String, Object> block = StackTemplate.map(p.get("PublicAccessBlockConfiguration"));
+    if (!block.isEmpty()) {
+      clients.s3().putPublicAccessBlock(b -> b.bucket(name).publicAccessBlockConfiguration(c -> c
+          .blockPublicAcls(isTrue(block.get("BlockPublicAcls")))
+          .blockPublicPolicy(isTrue(block.get("BlockPublicPolicy")))
+          .ignorePublicAcls(isTrue(block.get("IgnorePublicAcls")))
+          .restrictPublicBuckets(isTrue(block.get("RestrictPublicBuckets")))));
+    }
+    List<LifecycleRule> rules = list(StackTemplate.map(p.get("LifecycleConfiguration")).get("Rules")).stream()
+        .map(StackProvisioner::lifecycleRule)
+        .toList();
+    if (!rules.isEmpty()) {
+      clients.s3().putBucketLifecycleConfiguration(l -> l.bucket(name).lifecycleConfiguration(c -> c.rules(rules)));
+    }
     return new Physical(r.logicalId(), r.type(), name, "arn:aws:s3:::" + name, name);
+  }
+
+  /** Stored by moto, never executed: tests read it back as configuration. */
+  private static LifecycleRule lifecycleRule(Map<String, Object> rule) {
+    LifecycleRule.Builder b = LifecycleRule.builder()
+        .id((String) rule.get("Id"))
+        .status(String.valueOf(rule.getOrDefault("Status", "Enabled")))
+        .filter(f -> f.prefix(String.valueOf(rule.getOrDefault("Prefix", ""))));
+    if (rule.get("ExpirationInDays") != null) {
+      b.expiration(e -> e.days(Integer.valueOf(String.valueOf(rule.get("ExpirationInDays")))));
+    }
+    Map<String, Object> noncurrent = StackTemplate.map(rule.get("NoncurrentVersionExpiration"));
+    if (noncurrent.get("NoncurrentDays") != null) {
+      b.noncurrentVersionExpiration(n -> n.noncurrentDays(Integer.valueOf(String.valueOf(noncurrent.get("NoncurrentDays")))));
+    }
+    Map<String, Object> abort = StackTemplate.map(rule.get("AbortIncompleteMultipartUpload"));
+    if (abort.get("DaysAfterInitiation") != null) {
+      b.abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(Integer.valueOf(String.valueOf(abort.get("DaysAfterInitiation")))));
+    }
+    return b.build();
   }
 
   private Physical createTopic(Resource r, String stage, Intrinsics intrinsics) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,18 @@ class MotoServerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("moto")
         .hasMessageContaining(MotoServer.ENDPOINT_VARIABLE);
+  }
+
+  @Test
+  void start_shouldSayMotoIsNotInstalled_whenPythonCannotFindTheModule() throws IOException {
+    Path python = logs.resolve("python-without-moto");
+    Files.writeString(python, "#!/bin/sh\necho \"/usr/bin/python3: No module named moto\" >&2\nexit 1\n");
+    Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+
+    assertThatThrownBy(() -> MotoServer.start(Map.of(MotoServer.PYTHON_VARIABLE, python.toString()), logs))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Is moto installed?")
+        .hasMessageContaining("No module named moto");
   }
 
   @Test

@@ -66,6 +66,19 @@ class StackProvisionerIT {
   }
 
   @Test
+  void provision_shouldStoreTheDataBucketLifecycleWithRetentionDaysAndPublicAccessBlock(AwsTestEnvironment aws) {
+    String bucket = aws.ref("DataBucket");
+    var rules = aws.clients().s3().getBucketLifecycleConfiguration(g -> g.bucket(bucket)).rules();
+    var block = aws.clients().s3().getPublicAccessBlock(g -> g.bucket(bucket)).publicAccessBlockConfiguration();
+
+    assertThat(rules).anySatisfy(r -> assertThat(r.expiration().days())
+        .isEqualTo(Integer.valueOf(aws.stack().parameters().get("RetentionDays")))
+        .isGreaterThanOrEqualTo(90));
+    assertThat(block.blockPublicAcls() && block.blockPublicPolicy() && block.ignorePublicAcls() && block.restrictPublicBuckets())
+        .isTrue();
+  }
+
+  @Test
   void provision_shouldCreateTopicsAndSecrets(AwsTestEnvironment aws) {
     var topics = aws.clients().sns().listTopics().topics();
     for (Resource topic : template.resourcesOfType("AWS::SNS::Topic")) {
@@ -88,6 +101,15 @@ class StackProvisionerIT {
         .containsEntry("AWS_ENDPOINT_URL", aws.endpoint().toString())
         .containsEntry("S3_FORCE_PATH_STYLE", "true");
     assertThat(env.get("PAGOEFECTIVO_SECRET_ARN")).startsWith("arn:aws:secretsmanager:");
+  }
+
+  @Test
+  void functionProcessEnvironment_shouldAddDummyCredentialsForAChildProcess(AwsTestEnvironment aws) {
+    Map<String, String> env = aws.stack().functionProcessEnvironment("WebhookFunction");
+
+    assertThat(env).containsEntry("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY)
+        .containsEntry("AWS_EC2_METADATA_DISABLED", "true")
+        .containsAllEntriesOf(aws.functionEnvironment("WebhookFunction"));
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class SecretsManagerSecretSource implements SecretSource {
       }
       return fields;
     } catch (IOException e) {
+      // the cause is left out on purpose: Jackson's message quotes the secret text around the error
       throw new SecretUnavailableException("secret " + secretId + " is not valid JSON (line "
           + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null ? j.getLocation().getLineNr() : -1)
           + ")", null);
