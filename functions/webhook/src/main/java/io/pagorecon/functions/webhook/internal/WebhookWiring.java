@@ -1,0 +1,57 @@
+package io.pagorecon.functions.webhook.internal;
+
+import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.S3EvidenceStore;
+import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
+import io.pagorecon.core.payment.PaymentRecorder;
+import io.pagorecon.core.secrets.CachedSecrets;
+import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.core.webhook.NotificationParser;
+import io.pagorecon.core.webhook.SecretSigningSecrets;
+import io.pagorecon.core.webhook.Signatures;
+import io.pagorecon.core.webhook.WebhookIngest;
+import io.pagorecon.functions.webhook.WebhookConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Builds WebhookFunction's object graph once per execution environment. */
+public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable primer) {
+
+  /** When the sync job first looks at a CIP a webhook left open (e.g. after {@code cip.expired}). */
+  public static final Duration FIRST_CHECK_DELAY = Duration.ofMinutes(15);
+
+  private static final byte[] CANNED = ("{\"eventType\":\"cip.paid\",\"operationNumber\":\"1\",\"data\":{\"cip\":\"1\","
+      + "\"currency\":\"PEN\",\"amount\":1.00,\"paymentDate\":\"2024-01-15T10:35:12-05:00\",\"transactionCode\":\"PRIME\"}}")
+      .getBytes(StandardCharsets.UTF_8);
+
+  public static WebhookWiring fromEnvironment(Map<String, String> env, Clock clock) {
+    WebhookConfig config = WebhookConfig.fromEnvironment(env);
+    AwsClients clients = AwsClients.fromEnvironment(env);
+    DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
+    S3EvidenceStore evidence = new S3EvidenceStore(clients.s3(), config.dataBucket());
+    CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
+    WebhookIngest ingest = new WebhookIngest(
+        config.stage(),
+        new SecretSigningSecrets(secrets, config.secretArn()),
+        evidence,
+        store,
+        new PaymentRecorder(store, FIRST_CHECK_DELAY),
+        new BusinessCalendar(config.businessZone()));
+    // Priming before a SnapStart checkpoint: load and JIT the hot path with harmless work only
+    // (a read of a CIP that cannot exist, a parse and an HMAC under a throwaway key); no secret is
+    // fetched, so none is baked into the snapshot.
+    Runnable primer = () -> {
+      store.find("0");
+      Signatures.verify("priming-only-key", CANNED, Signatures.hmacSha256Hex("priming-only-key", CANNED));
+      try {
+        new NotificationParser().parse(CANNED);
+      } catch (io.pagorecon.core.webhook.InvalidNotificationException e) {
+        throw new IllegalStateException("the canned priming notification no longer parses", e);
+      }
+    };
+    return new WebhookWiring(config, ingest, primer);
+  }
+}

@@ -1,0 +1,88 @@
+package io.pagorecon.functions.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagorecon.devstack.AwsTestEnvironment;
+import io.pagorecon.devstack.MotoStack;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The handler wired from the template's environment, in process, against moto. */
+@MotoStack
+class CipNotificationWebhookHandlerIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String SECRET_JSON =
+      "{\"accessKey\":\"ACCESSKEYEXAMPLE0001\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":\"1035\",\"sandboxSecretKey\":\"SANDBOXKEYEXAMPLE\"}";
+
+  static List<S3Object> objects(AwsTestEnvironment aws, String prefix) {
+    return aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket")).prefix(prefix)).contents();
+  }
+
+  @Test
+  void handle_shouldStorePaymentAndEvidenceBytes_whenNotificationIsValid(AwsTestEnvironment aws) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", SECRET_JSON);
+    CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(aws.functionEnvironment("WebhookFunction"));
+    APIGatewayV2HTTPEvent event = Events.load("apigw-cip-paid-base64.json");
+
+    APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("ACCEPTED");
+    List<S3Object> raw = objects(aws, "raw/sandbox/2024/01/15/11546901/");
+    assertThat(raw).hasSize(1);
+    byte[] stored = aws.clients().s3().getObjectAsBytes(g -> g.bucket(aws.ref("DataBucket")).key(raw.get(0).key())).asByteArray();
+    assertThat(stored).isEqualTo(Events.load("apigw-cip-paid.json").getBody().getBytes(StandardCharsets.UTF_8));
+    Map<String, AttributeValue> state = aws.clients().dynamoDb().getItem(g -> g.tableName(aws.ref("PaymentsTable")).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("CIP#11546901"), "sk", AttributeValue.fromS("STATE")))).item();
+    assertThat(state.get("state").s()).isEqualTo("PAID");
+  }
+
+  @Test
+  @MotoStack(stage = "production")
+  void handle_shouldRejectAndFlag_whenSandboxSignedNotificationReachesProduction(AwsTestEnvironment aws) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", SECRET_JSON);
+    CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(aws.functionEnvironment("WebhookFunction"));
+
+    APIGatewayV2HTTPResponse response = handler.handleRequest(Events.load("apigw-cip-paid-sandbox-signature.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("SANDBOX_SIGNATURE");
+    assertThat(objects(aws, "raw/")).isEmpty();
+    List<S3Object> rejected = objects(aws, "rejected/production/");
+    assertThat(rejected).hasSize(1);
+    Map<String, String> metadata = aws.clients().s3().headObject(h -> h.bucket(aws.ref("DataBucket")).key(rejected.get(0).key())).metadata();
+    assertThat(metadata).containsEntry("rejected-for", "SANDBOX_SIGNATURE");
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).isEmpty();
+  }
+
+  @Test
+  void handle_shouldAnswer503_whenTheSecretHasNoSigningKey(AwsTestEnvironment aws) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", "{\"accessKey\":\"A\",\"idService\":\"1035\"}");
+    CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(aws.functionEnvironment("WebhookFunction"));
+
+    APIGatewayV2HTTPResponse response = handler.handleRequest(Events.load("apigw-cip-paid.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(503);
+    assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("STORAGE_UNAVAILABLE");
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).isEmpty();
+  }
+
+  @Test
+  void beforeCheckpoint_shouldPrimeWithoutReadingTheSecret(AwsTestEnvironment aws) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", "not json: priming must not read it");
+    CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(aws.functionEnvironment("WebhookFunction"));
+
+    handler.beforeCheckpoint(null);
+
+    // The secret is read only when a notification arrives (here: unusable, so 503).
+    assertThat(handler.handleRequest(Events.load("apigw-cip-paid.json"), null).getStatusCode()).isEqualTo(503);
+  }
+}

@@ -1,0 +1,78 @@
+package io.pagorecon.functions.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagorecon.devstack.AwsTestEnvironment;
+import io.pagorecon.devstack.MotoStack;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The real runtime path: the runtime interface client in a child JVM fetches events/ files from a
+ * Runtime API stand-in, deserializes them exactly as on Lambda, and the shaded handler records the
+ * payment in moto.
+ */
+@MotoStack
+class CipNotificationWebhookRuntimeIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static String event(String file) throws Exception {
+    return Files.readString(Path.of("..", "..", "events", file), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runtime_shouldRecordPaymentInMoto_whenRicDeliversTheNotification(AwsTestEnvironment aws, @TempDir Path task) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", "{\"accessKey\":\"ACCESSKEYEXAMPLE0001\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":\"1035\"}");
+    Map<String, String> env = aws.functionEnvironment("WebhookFunction");
+    Path log = Path.of("target", "ric-webhook.log");
+
+    try (RuntimeApiStandIn api = new RuntimeApiStandIn();
+        LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(task, env, api.address(), log)) {
+      JsonNode paid = await(api.invoke("inv-1", event("apigw-cip-paid.json")), api, lambda, log);
+      JsonNode again = await(api.invoke("inv-2", event("apigw-cip-paid-base64.json")), api, lambda, log);
+      JsonNode tampered = await(api.invoke("inv-3", event("apigw-cip-paid-tampered-body.json")), api, lambda, log);
+
+      assertThat(paid.get("statusCode").asInt()).isEqualTo(200);
+      assertThat(JSON.readTree(paid.get("body").asText()).get("code").asText()).isEqualTo("ACCEPTED");
+      assertThat(JSON.readTree(paid.get("body").asText()).get("requestId").asText()).isEqualTo("req-cip-paid");
+      assertThat(again.get("statusCode").asInt()).isEqualTo(200);
+      assertThat(JSON.readTree(again.get("body").asText()).get("code").asText()).isEqualTo("DUPLICATE");
+      assertThat(tampered.get("statusCode").asInt()).isEqualTo(401);
+      assertThat(JSON.readTree(tampered.get("body").asText()).get("code").asText()).isEqualTo("INVALID_SIGNATURE");
+    }
+
+    Map<String, AttributeValue> state = aws.clients().dynamoDb().getItem(g -> g.tableName(aws.ref("PaymentsTable")).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("CIP#11546901"), "sk", AttributeValue.fromS("STATE")))).item();
+    assertThat(state.get("state").s()).isEqualTo("PAID");
+    assertThat(state.get("amount").s()).isEqualTo("22.05");
+    // One state change (version 1), then the tampered copy asked the sync job to check the CIP (version 2).
+    assertThat(state.get("version").n()).isEqualTo("2");
+    assertThat(state).containsKey("nextCheckAt");
+    assertThat(aws.clients().dynamoDb().query(q -> q.tableName(aws.ref("PaymentsTable")).consistentRead(true)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :ev)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CIP#11546901"), ":ev", AttributeValue.fromS("EVENT#"))))
+        .items()).hasSize(1);
+  }
+
+  /** Bounded wait for the runtime's answer; fails fast with the child's log if it died or failed to init. */
+  static JsonNode await(CompletableFuture<String> response, RuntimeApiStandIn api, LambdaRuntimeProcess lambda, Path log)
+      throws Exception {
+    Object first = CompletableFuture.anyOf(response, api.initError().thenApply(e -> "INIT_ERROR:" + e),
+        lambda.process().onExit().thenApply(p -> "EXITED:" + p.exitValue())).get(120, TimeUnit.SECONDS);
+    String text = String.valueOf(first);
+    if (text.startsWith("INIT_ERROR:") || text.startsWith("EXITED:") || text.startsWith("ERROR:")) {
+      throw new AssertionError(text + "\n--- runtime log ---\n" + (Files.exists(log) ? Files.readString(log) : "(none)"));
+    }
+    return JSON.readTree(text);
+  }
+}
