@@ -1,0 +1,45 @@
+package io.pagorecon.functions.reconcile.internal;
+
+import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbLedger;
+import io.pagorecon.aws.DynamoDbWebhookLog;
+import io.pagorecon.aws.S3DailyFiles;
+import io.pagorecon.aws.S3ReportStore;
+import io.pagorecon.aws.SnsAlertPublisher;
+import io.pagorecon.core.alert.ReconcileAlerts;
+import io.pagorecon.core.daily.DailyReconciliation;
+import io.pagorecon.core.reconcile.ReconcileConfig;
+import io.pagorecon.core.reconcile.Reconciler;
+import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.functions.reconcile.ReconcileFunctionConfig;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Builds ReconcileFunction's object graph once per execution environment. */
+public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliation useCase) {
+
+  public static ReconcileWiring fromEnvironment(Map<String, String> env) {
+    ReconcileFunctionConfig config = ReconcileFunctionConfig.fromEnvironment(env);
+    AwsClients clients = AwsClients.fromEnvironment(env);
+    String stage = config.stage().wireName();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // Parsing threads for the CSV readers; daemon, so they never keep the runtime alive.
+    ExecutorService parsers = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "reconcile-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    ReconcileConfig engine = new ReconcileConfig(new BusinessCalendar(config.businessZone()), config.lateWebhookAfter(), config.openOrderFor());
+    DailyReconciliation useCase = new DailyReconciliation(
+        new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), parsers, threads),
+        new Reconciler(engine),
+        new S3DailyFiles(clients.s3(), config.dataBucket(), stage),
+        new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
+        new S3ReportStore(clients.s3(), config.dataBucket(), stage),
+        new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable()),
+        new ReconcileAlerts(config.alertPolicy()),
+        new SnsAlertPublisher(clients.sns(), config.alertsTopicArn()));
+    return new ReconcileWiring(config, useCase);
+  }
+}
