@@ -49,9 +49,9 @@ class PagoEfectivoClientIT {
 
   private void start(UnaryOperator<SimulatorConfig.Builder> simSetup, UnaryOperator<PagoEfectivoConfig> clientSetup) {
     clock = SimClock.frozenAt(NOW);
-    sim = PagoEfectivoSimulator.start(simSetup.apply(SimulatorConfig.builder().clock(clock).timeoutHold(Duration.ofSeconds(1))).build());
+    sim = PagoEfectivoSimulator.start(simSetup.apply(SimulatorConfig.builder().clock(clock).timeoutHold(Duration.ofSeconds(4))).build());
     PagoEfectivoConfig config = PagoEfectivoConfig.of(URI.create(sim.baseUrl()), CREDS)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400))
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500))
         .withConcurrency(4, 0);
     client = new PagoEfectivoClient(clientSetup.apply(config), clock, sleeps::add, () -> 0.5);
   }
@@ -276,6 +276,19 @@ class PagoEfectivoClientIT {
     assertEquals(PaymentState.PENDING, found(l).state());
     assertEquals(2, calls("/v1/authorizations").size());
     assertEquals(List.of(401, 200), calls("/v1/cips/search").stream().map(ApiCall::status).toList());
+  }
+
+  @Test
+  void calls_shouldBeUnauthorized_whenStill401AfterReauthenticating() {
+    start();
+    String cip = newCip("ORD-1", "10");
+    sim.injectFault(ApiFault.UNAUTHORIZED, 2, "/v1/cips/search");
+
+    GatewayException e = assertThrows(GatewayException.class, () -> client.search(List.of(cip)));
+
+    assertEquals(Kind.UNAUTHORIZED, e.kind());
+    assertEquals(2, calls("/v1/authorizations").size(), "exactly one re-authentication");
+    assertEquals(2, calls("/v1/cips/search").size());
   }
 
   // ---- retries ----

@@ -17,5 +17,7 @@ public enum ApiFault {
   /** HTTP 200 with an HTML page instead of JSON, as a proxy would send. */
   WRONG_CONTENT_TYPE,
   /** HTTP 400 with code 508: the token does not match the service. */
-  TOKEN_SERVICE_MISMATCH
+  TOKEN_SERVICE_MISMATCH,
+  /** HTTP 401 whatever the token: for "still 401 after re-authenticating". */
+  UNAUTHORIZED
 }

@@ -79,6 +79,9 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   /** Starts on 127.0.0.1 (port 0 picks a free one). */
   public static PagoEfectivoSimulator start(SimulatorConfig config) {
+    // The JDK server writes headers and body separately; without TCP_NODELAY each small answer
+    // waits for the peer's delayed ACK (~40 ms). Read once, before the first server starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       PagoEfectivoSimulator sim = new PagoEfectivoSimulator(config);
       sim.server.start();
@@ -128,7 +131,12 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   /** 22 → 23 now, with a generated operation number, then delivers {@code cip.paid}. */
   public List<WebhookDelivery> pay(long cip) {
-    return pay(cip, Long.toString(operationNumbers.incrementAndGet()), Wire.limaNow(clock), nextPlan());
+    return pay(cip, nextOperationNumber(), Wire.limaNow(clock), nextPlan());
+  }
+
+  /** The next collector operation number, as {@link #pay(long)} would use. */
+  public String nextOperationNumber() {
+    return Long.toString(operationNumbers.incrementAndGet());
   }
 
   public List<WebhookDelivery> pay(long cip, String operationNumber, OffsetDateTime paymentDate) {
@@ -180,6 +188,14 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
     return emit(e, plan);
   }
 
+  /**
+   * Sends an arbitrary notification body for a CIP, whatever its state: a forged, replayed or
+   * sandbox event. Signed per the plan like any other.
+   */
+  public List<WebhookDelivery> sendRaw(String eventType, long cip, byte[] body, DeliveryPlan plan) {
+    return emit(new Event(eventType, Long.toString(cip), body.clone()), plan);
+  }
+
   /** The next {@code count} events (pay, expire, refund) are delivered with this plan. */
   public synchronized void planNextDeliveries(int count, DeliveryPlan plan) {
     for (int i = 0; i < count; i++) {
@@ -190,6 +206,11 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
   /** The next {@code count} {@code /v1} calls whose path starts with the prefix fail so. */
   public void injectFault(ApiFault fault, int count, String pathPrefix) {
     faults.add(fault, count, pathPrefix);
+  }
+
+  /** {@code code} written as a string, and the 111 {@code data} as one object, from now on. */
+  public void shapeVariants(boolean codeAsString, boolean errorDataAsObject) {
+    api.shapeVariants(codeAsString, errorDataAsObject);
   }
 
   public void clearFaults() {
@@ -256,6 +277,10 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
 
   public void resetApiLog() {
     api.resetLog();
+  }
+
+  public boolean isRunning() {
+    return !executor.isShutdown();
   }
 
   @Override

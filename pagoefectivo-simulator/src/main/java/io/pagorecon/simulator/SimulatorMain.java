@@ -35,9 +35,25 @@ public final class SimulatorMain {
 
   private SimulatorMain() {}
 
-  /** Starts the simulator; the returned handle is already serving. */
+  /**
+   * Starts the simulator; the returned handle is already serving. With the real clock running,
+   * delayed webhooks are sent by a once-a-second check until the simulator is closed.
+   */
   public static PagoEfectivoSimulator run(Options options) {
-    return PagoEfectivoSimulator.start(options.toConfig());
+    PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(options.toConfig());
+    Thread ticker = new Thread(() -> {
+      while (sim.isRunning()) {
+        sim.deliverDue();
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "pagoefectivo-simulator-delayed-webhooks");
+    ticker.setDaemon(true);
+    ticker.start();
+    return sim;
   }
 
   /** {@code java ... SimulatorMain [port] [webhookUrl]}. */

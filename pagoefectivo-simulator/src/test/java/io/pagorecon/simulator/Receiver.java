@@ -19,14 +19,30 @@ final class Receiver implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
   private final List<Received> received = new ArrayList<>();
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private int defaultStatus = 200;
+  private int hangs;
 
   Receiver() throws IOException {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/webhook", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();
+      boolean hang;
+      synchronized (this) {
+        hang = hangs > 0;
+        hangs--;
+      }
+      if (hang) {
+        // Answer far later than the sender's timeout: the sender must count a failure.
+        try {
+          Thread.sleep(4000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       int status;
       synchronized (this) {
         received.add(new Received(body, ex.getRequestHeaders().getFirst("PE-Signature"),
@@ -37,6 +53,7 @@ final class Receiver implements AutoCloseable {
       ex.sendResponseHeaders(status, -1);
       ex.close();
     });
+    server.setExecutor(pool);
     server.start();
   }
 
@@ -50,6 +67,10 @@ final class Receiver implements AutoCloseable {
     }
   }
 
+  synchronized void hangNext(int count) {
+    hangs = count;
+  }
+
   synchronized void answerAlways(int status) {
     defaultStatus = status;
   }
@@ -61,5 +82,6 @@ final class Receiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow();
   }
 }

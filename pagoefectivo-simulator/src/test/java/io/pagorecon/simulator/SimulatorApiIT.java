@@ -225,6 +225,19 @@ class SimulatorApiIT {
   }
 
   @Test
+  void shapeVariants_shouldBeSwitchableAtRunTime_overTheControlSurface() {
+    Http.Response ok = Http.send("POST", sim.controlUrl() + "shape", null, "{\"codeAsString\":true,\"errorDataAsObject\":true}");
+    assertEquals(200, ok.status());
+
+    Http.Response r = post("cips", "{}");
+
+    assertEquals("111", r.json().path("code").asText());
+    assertTrue(r.json().path("code").isTextual());
+    assertTrue(r.json().path("data").isObject());
+    assertEquals(404, Http.send("POST", sim.controlUrl() + "nonsense", null, "{}").status());
+  }
+
+  @Test
   void faults_shouldAnswerAsScripted_thenRecover() {
     String body = "{\"data\":[{\"cip\":1}]}";
     sim.injectFault(ApiFault.SERVER_ERROR, 1, "/v1/cips/search");

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,24 @@ class WebhookDeliveryIT {
 
     assertEquals(2, receiver.received().size());
     assertTrue(sim.webhooks().get(0).delivered());
+  }
+
+  @Test
+  void delivery_shouldRetryOnce_whenTheFirstAttemptTimesOut() throws Exception {
+    try (Receiver slow = new Receiver();
+        PagoEfectivoSimulator other = PagoEfectivoSimulator.start(sim.config().toBuilder()
+            .webhookUrl(slow.url()).webhookTimeout(Duration.ofMillis(1000)).build())) {
+      slow.hangNext(1);
+      long cip = other.createCip("ORD-1", "PEN", BigDecimal.TEN, OffsetDateTime.parse("2024-01-16T10:30:00-05:00")).cip();
+
+      other.pay(cip);
+
+      WebhookDelivery d = other.webhooks().get(0);
+      assertEquals(2, d.attempts().size());
+      assertEquals(0, d.attempts().get(0).status());
+      assertEquals(Optional.of("HttpTimeoutException"), d.attempts().get(0).error());
+      assertEquals(200, d.attempts().get(1).status());
+    }
   }
 
   @Test

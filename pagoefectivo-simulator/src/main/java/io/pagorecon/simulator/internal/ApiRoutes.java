@@ -81,7 +81,6 @@ public final class ApiRoutes implements HttpHandler {
     Instant at = clock.instant();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-    int status = 0;
     try {
       byte[] raw = ex.getRequestBody().readAllBytes();
       String body = new String(raw, StandardCharsets.UTF_8);
@@ -90,7 +89,11 @@ public final class ApiRoutes implements HttpHandler {
       if (fault.isPresent() && fault.get() != ApiFault.SLOW && fault.get() != ApiFault.TRUNCATED_JSON) {
         reply = faultReply(fault.get(), headers);
         if (reply == null) {
-          holdThenDrop(ex);
+          // No answer at all: the client's read timeout must fire. Logged with status 0.
+          synchronized (calls) {
+            calls.add(new ApiCall(at, method, path, headers, body, 0));
+          }
+          pause(config.timeoutHold());
           return;
         }
       } else {
@@ -102,7 +105,11 @@ public final class ApiRoutes implements HttpHandler {
           reply = new Reply(reply.status, java.util.Arrays.copyOf(reply.body, reply.body.length / 2), reply.contentType);
         }
       }
-      status = reply.status;
+      int status = reply.status;
+      // Logged before answering, so a caller that got the answer always finds its call here.
+      synchronized (calls) {
+        calls.add(new ApiCall(at, method, path, headers, body, status));
+      }
       if (reply.contentType != null) {
         ex.getResponseHeaders().set("Content-Type", reply.contentType);
       }
@@ -114,21 +121,10 @@ public final class ApiRoutes implements HttpHandler {
           out.write(reply.body);
         }
       }
-      synchronized (calls) {
-        calls.add(new ApiCall(at, method, path, headers, body, status));
-      }
     } finally {
       inFlight.decrementAndGet();
       ex.close();
     }
-  }
-
-  private void holdThenDrop(HttpExchange ex) {
-    // No answer at all: the client's read timeout must fire. The call is logged with status 0.
-    synchronized (calls) {
-      calls.add(new ApiCall(clock.instant(), ex.getRequestMethod(), ex.getRequestURI().getPath(), Map.of(), "", 0));
-    }
-    pause(config.timeoutHold());
   }
 
   private static void pause(Duration d) {
@@ -153,6 +149,8 @@ public final class ApiRoutes implements HttpHandler {
             "text/html; charset=utf-8");
       case TOKEN_SERVICE_MISMATCH:
         return Reply.json(400, replies.envelope(508, en));
+      case UNAUTHORIZED:
+        return Reply.json(401, Wire.object().put("Message", "Authorization has been denied for this request."));
       case TIMEOUT:
       default:
         return null;
@@ -489,6 +487,11 @@ public final class ApiRoutes implements HttpHandler {
     synchronized (calls) {
       return List.copyOf(calls);
     }
+  }
+
+  /** Switches the legitimate shape variants at run time (§12 item 20). */
+  public void shapeVariants(boolean codeAsString, boolean errorDataAsObject) {
+    replies.variants(codeAsString, errorDataAsObject);
   }
 
   public int maxConcurrentRequests() {

@@ -96,7 +96,7 @@ public final class ControlRoutes implements HttpHandler {
         if (opNumber == null && at == null && !b.has("plan")) {
           return deliveries(sim.pay(cip));
         }
-        return deliveries(sim.pay(cip, opNumber == null ? "1" + cip % 100000 : opNumber,
+        return deliveries(sim.pay(cip, opNumber == null ? sim.nextOperationNumber() : opNumber,
             at == null ? Wire.limaNow(sim.clock()) : at, plan(b.path("plan"))));
       }
       case "expire": return deliveries(sim.expire(b.path("cip").asLong()));
@@ -110,6 +110,9 @@ public final class ControlRoutes implements HttpHandler {
         return Wire.object().put("ok", true);
       case "fault":
         sim.injectFault(ApiFault.valueOf(b.path("fault").asText()), b.path("count").asInt(1), b.path("path").asText(""));
+        return Wire.object().put("ok", true);
+      case "shape":
+        sim.shapeVariants(b.path("codeAsString").asBoolean(false), b.path("errorDataAsObject").asBoolean(false));
         return Wire.object().put("ok", true);
       case "clear-faults":
         sim.clearFaults();

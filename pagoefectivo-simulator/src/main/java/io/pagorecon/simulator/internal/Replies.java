@@ -21,10 +21,15 @@ public final class Replies {
       508, new String[] {"Servicio asociado al token es inválido.", "The service associated with the token is invalid."},
       511, new String[] {"El monto del CIP supera el monto máximo permitido al comercio.", "The CIP amount exceeds the merchant's maximum amount."});
 
-  private final boolean codeAsString;
-  private final boolean errorDataAsObject;
+  private volatile boolean codeAsString;
+  private volatile boolean errorDataAsObject;
 
   public Replies(boolean codeAsString, boolean errorDataAsObject) {
+    this.codeAsString = codeAsString;
+    this.errorDataAsObject = errorDataAsObject;
+  }
+
+  public void variants(boolean codeAsString, boolean errorDataAsObject) {
     this.codeAsString = codeAsString;
     this.errorDataAsObject = errorDataAsObject;
   }

@@ -55,6 +55,15 @@ class WebhookConfigTest {
   }
 
   @Test
+  void readme_shouldDocumentEveryVariableTheConfigReads() throws Exception {
+    String readme = java.nio.file.Files.readString(StackTemplate.locate().directory().resolve("README.md"));
+    String configuration = readme.substring(readme.indexOf("## Configuration"));
+    for (String key : WebhookConfig.KEYS) {
+      assertThat(configuration).as("README configuration table lists " + key).contains("| `" + key + "` |");
+    }
+  }
+
+  @Test
   void template_shouldSetEveryRequiredVariable_andOnlyKnownOnes() {
     Set<String> templateVariables = StackTemplate.locate().functionEnvironment("WebhookFunction").keySet();
     Set<String> known = new java.util.HashSet<>(WebhookConfig.KEYS);
