@@ -29,6 +29,7 @@ public record ReconcileFunctionConfig(
     ZoneId businessZone,
     Optional<ZoneId> sellerZone,
     OrdersFormat ordersFormat,
+    int ordersLookbackDays,
     AlertPolicy alertPolicy,
     Duration lateWebhookAfter,
     Duration openOrderFor) {
@@ -41,6 +42,7 @@ public record ReconcileFunctionConfig(
   public static final String BUSINESS_ZONE = "BUSINESS_ZONE";
   public static final String SELLER_ZONE = "SELLER_ZONE";
   public static final String ORDERS_FORMAT = "ORDERS_FORMAT";
+  public static final String ORDERS_LOOKBACK_DAYS = "ORDERS_LOOKBACK_DAYS";
   public static final String ALERT_LANGUAGE = "ALERT_LANGUAGE";
   public static final String ALERT_MIN_COUNT = "ALERT_MIN_COUNT";
   public static final String ALERT_MIN_AMOUNT = "ALERT_MIN_AMOUNT";
@@ -50,7 +52,7 @@ public record ReconcileFunctionConfig(
 
   /** Every variable this record reads (the README table and the template must agree). */
   public static final List<String> KEYS = List.of(PAYMENTS_TABLE, LEDGER_TABLE, DATA_BUCKET, ALERTS_TOPIC_ARN, STAGE, BUSINESS_ZONE,
-      SELLER_ZONE, ORDERS_FORMAT, ALERT_LANGUAGE, ALERT_MIN_COUNT, ALERT_MIN_AMOUNT, DAILY_SUMMARY, LATE_WEBHOOK_MINUTES, OPEN_ORDER_HOURS);
+      SELLER_ZONE, ORDERS_FORMAT, ORDERS_LOOKBACK_DAYS, ALERT_LANGUAGE, ALERT_MIN_COUNT, ALERT_MIN_AMOUNT, DAILY_SUMMARY, LATE_WEBHOOK_MINUTES, OPEN_ORDER_HOURS);
 
   /** How many of the largest items an alert lists. */
   static final int LARGEST_ITEMS = 5;
@@ -93,6 +95,7 @@ public record ReconcileFunctionConfig(
         zone(env, BUSINESS_ZONE).orElse(ZoneId.of("America/Lima")),
         zone(env, SELLER_ZONE),
         format,
+        (int) whole(env, ORDERS_LOOKBACK_DAYS, 0, 0, 31),
         policy,
         Duration.ofMinutes(whole(env, LATE_WEBHOOK_MINUTES, 30, 0, 10_080)),
         Duration.ofHours(whole(env, OPEN_ORDER_HOURS, 24, 0, 8_760)));

@@ -44,6 +44,7 @@ class ReconcileFunctionConfigTest {
     env.put("DAILY_SUMMARY", "true");
     env.put("SELLER_ZONE", "Asia/Shanghai");
     env.put("ORDERS_FORMAT", "shopify");
+    env.put("ORDERS_LOOKBACK_DAYS", "3");
 
     ReconcileFunctionConfig c = ReconcileFunctionConfig.fromEnvironment(env);
 
@@ -53,13 +54,14 @@ class ReconcileFunctionConfigTest {
     assertThat(c.alertPolicy().dailySummary()).isTrue();
     assertThat(c.sellerZone()).contains(ZoneId.of("Asia/Shanghai"));
     assertThat(c.ordersFormat().name()).isEqualToIgnoringCase("shopify");
+    assertThat(c.ordersLookbackDays()).isEqualTo(3);
   }
 
   @Test
   void badValues_shouldFailNamingTheVariable() {
     for (String[] bad : new String[][] {
         {"ALERT_LANGUAGE", "fr"}, {"ALERT_MIN_COUNT", "-1"}, {"ALERT_MIN_AMOUNT", "lots"}, {"DAILY_SUMMARY", "yes"},
-        {"SELLER_ZONE", "Mars/Base"}, {"ORDERS_FORMAT", "magento"}, {"STAGE", "dev"}}) {
+        {"SELLER_ZONE", "Mars/Base"}, {"ORDERS_FORMAT", "magento"}, {"ORDERS_LOOKBACK_DAYS", "40"}, {"STAGE", "dev"}}) {
       Map<String, String> env = env();
       env.put(bad[0], bad[1]);
       assertThatThrownBy(() -> ReconcileFunctionConfig.fromEnvironment(env)).as(bad[0]).hasMessageContaining(bad[0]);

@@ -32,7 +32,8 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
     });
     ReconcileConfig engine = new ReconcileConfig(new BusinessCalendar(config.businessZone()), config.lateWebhookAfter(), config.openOrderFor());
     DailyReconciliation useCase = new DailyReconciliation(
-        new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), parsers, threads),
+        new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), config.ordersLookbackDays(),
+            parsers, threads),
         new Reconciler(engine),
         new S3DailyFiles(clients.s3(), config.dataBucket(), stage),
         new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
