@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import org.crac.Core;
+import org.crac.Resource;
 
 /**
  * ReconcileFunction: a statement manifest landed (EventBridge), an operator asked for a date, or
@@ -23,7 +25,7 @@ import java.util.Objects;
  * {@link DailyReconciliation}, answer with a JSON summary and log one JSON line. Infrastructure
  * faults throw, so the asynchronous invocation is retried; the run is idempotent.
  */
-public final class StatementLandedReconcileHandler implements RequestStreamHandler {
+public final class StatementLandedReconcileHandler implements RequestStreamHandler, Resource {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,10 +34,12 @@ public final class StatementLandedReconcileHandler implements RequestStreamHandl
   private final ZoneId businessZone;
   private final Clock clock;
   private final PrintStream log;
+  private final Runnable primer;
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public StatementLandedReconcileHandler() {
     this(System.getenv());
+    Core.getGlobalContext().register(this);
   }
 
   /** Wires from the given environment, as Lambda's constructor does from the real one (ITs use it). */
@@ -44,11 +48,16 @@ public final class StatementLandedReconcileHandler implements RequestStreamHandl
   }
 
   StatementLandedReconcileHandler(ReconcileWiring wiring, Clock clock) {
-    this(wiring.useCase(), wiring.config().stage(), wiring.config().businessZone(), clock, System.out);
+    this(wiring.useCase(), wiring.config().stage(), wiring.config().businessZone(), clock, System.out, wiring.primer());
   }
 
   /** For tests: the use case, its settings and clock, and where the log lines go. */
   public StatementLandedReconcileHandler(DailyReconciliation useCase, Stage stage, ZoneId businessZone, Clock clock, PrintStream log) {
+    this(useCase, stage, businessZone, clock, log, () -> {});
+  }
+
+  StatementLandedReconcileHandler(DailyReconciliation useCase, Stage stage, ZoneId businessZone, Clock clock, PrintStream log, Runnable primer) {
+    this.primer = Objects.requireNonNull(primer, "primer");
     this.useCase = Objects.requireNonNull(useCase, "useCase");
     this.stage = Objects.requireNonNull(stage, "stage");
     this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
@@ -89,5 +98,15 @@ public final class StatementLandedReconcileHandler implements RequestStreamHandl
     line.remove("problems");
     log.println(line);
     output.write(JSON.writeValueAsBytes(answer));
+  }
+
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    primer.run();
+  }
+
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    // Nothing to refresh: the business date comes from each event or from the clock at invocation.
   }
 }

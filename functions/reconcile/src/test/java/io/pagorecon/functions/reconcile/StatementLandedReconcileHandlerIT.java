@@ -195,4 +195,14 @@ class StatementLandedReconcileHandlerIT {
     assertThat(new DynamoDbLedger(aws.clients().dynamoDb(), aws.ref("LedgerTable"))
         .byStatus(LedgerStatus.OPEN, Optional.empty(), Optional.empty(), 10)).isEmpty();
   }
+
+  @Test
+  void priming_shouldOnlyReadAndLeaveNothingBehind(AwsTestEnvironment aws) {
+    ReconcileWiring wiring = ReconcileWiring.fromEnvironment(aws.functionEnvironment("ReconcileFunction"));
+
+    wiring.primer().run();
+
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("LedgerTable"))).count()).isZero();
+    assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket"))).keyCount()).isZero();
+  }
 }

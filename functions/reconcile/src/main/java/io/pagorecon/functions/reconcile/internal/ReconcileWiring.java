@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** Builds ReconcileFunction's object graph once per execution environment. */
-public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliation useCase) {
+public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliation useCase, Runnable primer) {
 
   public static ReconcileWiring fromEnvironment(Map<String, String> env) {
     ReconcileFunctionConfig config = ReconcileFunctionConfig.fromEnvironment(env);
@@ -31,16 +31,24 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
       return t;
     });
     ReconcileConfig engine = new ReconcileConfig(new BusinessCalendar(config.businessZone()), config.lateWebhookAfter(), config.openOrderFor());
+    DynamoDbLedger ledger = new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable());
+    S3DailyFiles files = new S3DailyFiles(clients.s3(), config.dataBucket(), stage);
     DailyReconciliation useCase = new DailyReconciliation(
         new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), config.ordersLookbackDays(),
             parsers, threads),
         new Reconciler(engine),
-        new S3DailyFiles(clients.s3(), config.dataBucket(), stage),
+        files,
         new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
         new S3ReportStore(clients.s3(), config.dataBucket(), stage),
-        new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable()),
+        ledger,
         new ReconcileAlerts(config.alertPolicy()),
         new SnsAlertPublisher(clients.sns(), config.alertsTopicArn()));
-    return new ReconcileWiring(config, useCase);
+    // Priming before a SnapStart checkpoint: harmless reads only (a marker and a statement that
+    // cannot exist), so the clients and their marshallers are loaded; nothing is written.
+    Runnable primer = () -> {
+      ledger.hasMarker("PRIMING#ONLY");
+      files.statement(java.time.LocalDate.of(2000, 1, 1));
+    };
+    return new ReconcileWiring(config, useCase, primer);
   }
 }
