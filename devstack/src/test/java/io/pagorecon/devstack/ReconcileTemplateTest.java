@@ -50,6 +50,11 @@ class ReconcileTemplateTest {
   }
 
   @Test
+  void runs_shouldNeverOverlap() {
+    assertThat(template.resource("ReconcileFunction").orElseThrow().properties().get("ReservedConcurrentExecutions")).isEqualTo(1);
+  }
+
+  @Test
   void failures_shouldAlarmOnTheAlertsTopic() {
     Map<String, Object> alarm = template.resource("ReconcileErrorsAlarm").orElseThrow().properties();
 
