@@ -153,7 +153,8 @@ public final class DailyReconciliation {
       }
       ReconcileResult result;
       try {
-        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks), Scope.businessDate(date, reconciler.config().calendar()));
+        // The payments table is always a webhook source: an empty day there means the webhooks were lost.
+        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
       } catch (InputConflictException e) {
         String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
         return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));

@@ -206,6 +206,16 @@ class DailyReconciliationTest {
   }
 
   @Test
+  void dayWithoutAnyRecordedWebhook_shouldReportEveryPaidCipAsMissingItsWebhook() {
+    files.putStatement(DailyDataset.DAY, DailyDataset.STATEMENT, DailyDataset.manifest(DailyDataset.STATEMENT));
+    files.putOrders(DailyDataset.DAY, "shop.csv", DailyDataset.orders("PAID"));
+
+    DailyOutcome o = useCase().run(DailyDataset.DAY, NOW);
+
+    assertEquals(3L, o.result().orElseThrow().countsByCategory().get(Category.MISSING_WEBHOOK));
+  }
+
+  @Test
   void cleanDay_withDailySummary_shouldSendOneInfoSummaryOnly() {
     DailyDataset.load(files, webhooks, "PAID");
     files.putStatement(DailyDataset.DAY, DailyDataset.STATEMENT.replace("5000.00", "50.00"),
