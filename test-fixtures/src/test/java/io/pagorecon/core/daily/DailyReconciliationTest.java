@@ -44,7 +44,7 @@ class DailyReconciliationTest {
 
   private DailyReconciliation useCase(AlertPolicy policy, int lookbackDays) {
     DailyReconciliation.Settings settings = new DailyReconciliation.Settings("sandbox", ZoneId.of("America/Lima"),
-        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, lookbackDays, Runnable::run, 1);
+        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, lookbackDays, Runnable::run, 1, Runnable::run, 1);
     return new DailyReconciliation(settings, new Reconciler(ReconcileConfig.defaults()), files, webhooks, reports, ledger,
         new ReconcileAlerts(policy), publisher);
   }
