@@ -297,6 +297,26 @@ class StatementFunctionIT {
     assertThat(answer.get("status").asText()).isEqualTo("PUBLISHED");
   }
 
+  @Test
+  void handlerWiredFromTheTemplateEnvironment_shouldPublishThroughTheRealServices(AwsTestEnvironment env) throws Exception {
+    start(env);
+    String cip = created("ORD-1", "10.00");
+    sim.pay(Long.parseLong(cip));
+    aws.putSecret("PagoEfectivoSecret", "{\"accessKey\":\"ACCESSKEYEXAMPLE0001\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":\"1035\"}");
+    Map<String, String> functionEnv = new java.util.HashMap<>(aws.functionEnvironment("StatementFunction"));
+    functionEnv.put("PAGOEFECTIVO_BASE_URL", sim.baseUrl());
+    StatementBuilder wired = io.pagorecon.functions.statement.internal.StatementWiring.fromEnvironment(functionEnv, clock).builder();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DailyStatementHandler handler = new DailyStatementHandler(wired, Clock.fixed(RUN, ZoneOffset.UTC), new PrintStream(new ByteArrayOutputStream()));
+
+    try (InputStream in = getClass().getResourceAsStream("/events/scheduler-statement-daily.json")) {
+      handler.handleRequest(in, out, null);
+    }
+
+    assertThat(JSON.readTree(out.toByteArray()).get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(object(PREFIX + "statement.csv")).contains(cip + ",ORD-1,10.00,PEN,PAID,");
+  }
+
   private String created(String orderId, String amount) {
     CipView v = sim.createCip(orderId, "PEN", new BigDecimal(amount), OffsetDateTime.parse("2024-01-17T10:00:00-05:00"));
     String cip = Long.toString(v.cip());
