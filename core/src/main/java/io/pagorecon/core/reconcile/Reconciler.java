@@ -179,6 +179,7 @@ public final class Reconciler {
     /** G of Contract 1: a statement row belongs to the order of its transaction code and to every order naming its CIP. */
     private void linkRowsToOrders() {
       primaryOrder = new int[rows.length];
+      int[] rowCodeOrder = new int[rows.length];
       int[] counts = new int[orders.length + 1];
       for (int pass = 0; pass < 2; pass++) {
         int[] fill = null;
@@ -192,7 +193,10 @@ public final class Reconciler {
         }
         for (int j = 0; j < rows.length; j++) {
           StatementRow r = rows[j];
-          int byCode = orderOfCode(r.transactionCode());
+          if (pass == 0) {
+            rowCodeOrder[j] = orderOfCode(r.transactionCode(), r.cip());
+          }
+          int byCode = rowCodeOrder[j];
           if (byCode >= 0) {
             link(byCode, j, counts, fill);
           }
@@ -226,9 +230,21 @@ public final class Reconciler {
       return i == null ? -1 : i;
     }
 
+    /** Same as {@link #orderOfCode(String)}; usually the order naming the CIP has that code, which saves a hash lookup. */
+    private int orderOfCode(String code, long cip) {
+      if (code == null) {
+        return -1;
+      }
+      int byCip = orderHeadByCip.get(cip);
+      if (byCip >= 0 && nextOrderSameCip[byCip] < 0 && orders[byCip].orderId().equals(code)) {
+        return byCip;
+      }
+      return orderOfCode(code);
+    }
+
     /** The order a CIP unknown to the statement belongs to: by the webhook's code, else the smallest id naming the CIP. */
     private int orderOfLooseCip(long cip, String code) {
-      int byCode = orderOfCode(code);
+      int byCode = orderOfCode(code, cip);
       if (byCode >= 0) {
         return byCode;
       }
@@ -244,17 +260,19 @@ public final class Reconciler {
     /** Orders with a verified cip.paid webhook by transaction code or by the order's own CIP. */
     private void markPaidWebhooks() {
       paidWebhookForOrder = new boolean[orders.length];
-      hookByCip.forEach(
-          (cip, w) -> {
-            // rows of the statement are checked per order in webhookPaysAnyRowOf
-            int byCode = orderOfCode(hooks[w].transactionCode());
-            if (byCode >= 0) {
-              paidWebhookForOrder[byCode] = true;
-            }
-            for (int i = orderHeadByCip.get(cip); i >= 0; i = nextOrderSameCip[i]) {
-              paidWebhookForOrder[i] = true;
-            }
-          });
+      // rows of the statement are checked per order in webhookPaysAnyRowOf; duplicates mark the same orders
+      for (WebhookReceipt h : hooks) {
+        if (!h.isPaid()) {
+          continue;
+        }
+        int byCode = orderOfCode(h.transactionCode(), h.cip());
+        if (byCode >= 0) {
+          paidWebhookForOrder[byCode] = true;
+        }
+        for (int i = orderHeadByCip.get(h.cip()); i >= 0; i = nextOrderSameCip[i]) {
+          paidWebhookForOrder[i] = true;
+        }
+      }
     }
 
     private boolean webhookPaysAnyRowOf(int i) {
@@ -296,7 +314,6 @@ public final class Reconciler {
       long latestPaid = Times.NONE;
       boolean payableForever = false;
       long latestExpiry = Times.NONE;
-      List<String> paidCips = null;
       for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
         int j = rowList[k];
         StatementRow r = rows[j];
@@ -314,10 +331,6 @@ public final class Reconciler {
           if (pt != Times.NONE && pt > latestPaid) {
             latestPaid = pt;
           }
-          if (paidCips == null) {
-            paidCips = new ArrayList<>(2);
-          }
-          paidCips.add(Cips.format(r.cip()));
           long t = itemTime(j);
           if (o.status().ignoresPayment()) {
             emit(Category.PAID_NOT_RECORDED, t, i, j, Cips.format(r.cip()), null, null, "gateway PAID but order " + o.status());
@@ -344,9 +357,7 @@ public final class Reconciler {
         emit(Category.RECORDED_NOT_PAID, o.createdAt(), i, -1, Cips.format(o.cip()), null, null, "order " + o.status() + " but no CIP of it is paid at the gateway");
       }
       if (paid > 1) {
-        paidCips.sort(Comparator.naturalOrder());
-        String cips = String.join(";", paidCips);
-        emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, cips, null, null, paid + " CIPs paid: " + cips);
+        emitDuplicatePayment(o, i, latestPaid);
       }
       if (o.status() == OrderStatus.PENDING && paid == 0 && !payableForever && !paidWebhookForOrder[i] && !webhookPaysAnyRowOf(i)) {
         long openUntil = o.createdAt() + config.openOrderFor().toMillis();
@@ -381,25 +392,30 @@ public final class Reconciler {
     }
 
     private void checkWebhooks() {
-      hookByCip.forEach(
-          (cip, w) -> {
-            WebhookReceipt h = hooks[w];
+      // walk the webhooks in input order (memory locality); only the first delivery per CIP counts
+      for (int w = 0; w < hooks.length; w++) {
+        WebhookReceipt h = hooks[w];
+        if (!h.isPaid() || hookByCip.get(h.cip()) != w) {
+          continue;
+        }
+        long cip = h.cip();
+        {
             int r = rowByCip.get(cip);
             int order = r >= 0 ? primaryOrder[r] : orderOfLooseCip(cip, h.transactionCode());
             String code = h.transactionCode() == null ? "" : h.transactionCode();
             long pay = r >= 0 && rows[r].paidAt() != Times.NONE ? rows[r].paidAt() : h.paymentDate();
             long t = pay != Times.NONE ? pay : h.receivedAt();
-            String cipText = Cips.format(cip);
             if (pay != Times.NONE && h.receivedAt() - pay > config.lateWebhookAfter().toMillis()) {
               long minutes = (h.receivedAt() - pay) / 60_000;
-              emit(Category.LATE_WEBHOOK, t, order, r, cipText, code, h.currency(), "webhook received " + minutes + " min after the payment");
+              emit(Category.LATE_WEBHOOK, t, order, r, Cips.format(cip), code, h.currency(), "webhook received " + minutes + " min after the payment");
             }
             if (r < 0) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, -1, cipText, code, h.currency(), "cip.paid webhook but the gateway does not know the CIP" + webhookAmount(h));
+              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, -1, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway does not know the CIP" + webhookAmount(h));
             } else if (!rows[r].status().isSettled()) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, cipText, code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
+              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
             }
-          });
+        }
+      }
     }
 
     private String webhookAmount(WebhookReceipt h) {
@@ -419,7 +435,36 @@ public final class Reconciler {
       return Timestamps.format(Instant.ofEpochMilli(millis).atZone(config.calendar().zone()).toOffsetDateTime());
     }
 
-    private void emit(Category category, long time, int orderIndex, int rowIndex, String cip, String fallbackOrderId, Currency fallbackCurrency, String detail) {
+    /**
+   * One row per order paid more than once. The order's own CIP (else the first paid) is the
+   * payment that stands; the {@code cip} column names the duplicate(s), the detail all of them.
+   */
+  private void emitDuplicatePayment(Order o, int i, long latestPaid) {
+    List<StatementRow> paidRows = new ArrayList<>();
+    for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+      if (rows[rowList[k]].status() == PaymentState.PAID) {
+        paidRows.add(rows[rowList[k]]);
+      }
+    }
+    paidRows.sort(Comparator.comparingLong(StatementRow::cip));
+    StatementRow standing = paidRows.stream().filter(r -> o.hasCip() && r.cip() == o.cip()).findFirst()
+        .orElseGet(() -> paidRows.stream()
+            .min(Comparator.comparingLong((StatementRow r) -> r.paidAt() == Times.NONE ? Long.MAX_VALUE : r.paidAt())
+                .thenComparingLong(StatementRow::cip))
+            .orElseThrow());
+    StringBuilder duplicates = new StringBuilder();
+    StringBuilder all = new StringBuilder();
+    for (StatementRow r : paidRows) {
+      all.append(all.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
+      if (r != standing) {
+        duplicates.append(duplicates.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
+      }
+    }
+    emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, duplicates.toString(), null, null,
+        paidRows.size() + " CIPs paid: " + all + "; kept " + Cips.format(standing.cip()));
+  }
+
+  private void emit(Category category, long time, int orderIndex, int rowIndex, String cip, String fallbackOrderId, Currency fallbackCurrency, String detail) {
       if (!inScope(time)) {
         return;
       }

@@ -44,6 +44,20 @@ public final class PhaseTimer {
       long t3 = System.nanoTime();
       ReconcileResult r = new Reconciler(ReconcileConfig.defaults()).reconcile(new ReconcileInput(o, s, w), Scope.everything(Instant.parse("2024-01-20T00:00:00Z")));
       long t4 = System.nanoTime();
+      java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+      for (int k = 0; k < 3; k++) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        new Reconciler(ReconcileConfig.defaults()).reconcile(new ReconcileInput(o, s, w), Scope.everything(Instant.parse("2024-01-20T00:00:00Z")));
+        System.out.printf("  reconcile again: cpu %d ms, wall %d ms%n", (mx.getCurrentThreadCpuTime() - c0) / 1_000_000, (System.nanoTime() - w0) / 1_000_000);
+      }
+      long gc = 0;
+      for (java.lang.management.GarbageCollectorMXBean g : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        gc += g.getCollectionTime();
+      }
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf("  gc total %d ms, heap used %d MB%n", gc, (rt.totalMemory() - rt.freeMemory()) >> 20);
+      t4 = System.nanoTime();
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of("/tmp/phase-out.csv")))) {
         new DiscrepanciesCsvWriter(BusinessCalendar.LIMA, Optional.empty()).write(r, out);
         new SummaryJsonWriter(BusinessCalendar.LIMA).write(r, out);

@@ -303,4 +303,13 @@ class WebhookIngestTest {
   void signingKeys_shouldNeverPrintSecrets() {
     assertFalse(new SigningKeys(SECRET, Optional.of(SANDBOX_SECRET)).toString().contains("KEY"));
   }
+
+  @Test
+  void ingest_shouldKeepEvidenceKeysInsideTheirPrefix_whenEventTypeHasPathCharacters() {
+    IngestResult r = ingest().ingest(signed("{\"eventType\":\"../../statements/x\",\"data\":{\"cip\":\"7\"}}", SECRET));
+
+    String key = assertInstanceOf(IngestResult.Stale.class, r).evidenceKey();
+    assertTrue(key.startsWith("raw/sandbox/2024/01/15/7/"), key);
+    assertFalse(key.substring("raw/sandbox/2024/01/15/7/".length()).contains("/"), key);
+  }
 }

@@ -74,4 +74,15 @@ class CipNotificationWebhookHandlerIT {
     assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("STORAGE_UNAVAILABLE");
     assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).isEmpty();
   }
+
+  @Test
+  void beforeCheckpoint_shouldPrimeWithoutReadingTheSecret(AwsTestEnvironment aws) throws Exception {
+    aws.putSecret("PagoEfectivoSecret", "not json: priming must not read it");
+    CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(aws.functionEnvironment("WebhookFunction"));
+
+    handler.beforeCheckpoint(null);
+
+    // The secret is read only when a notification arrives (here: unusable, so 503).
+    assertThat(handler.handleRequest(Events.load("apigw-cip-paid.json"), null).getStatusCode()).isEqualTo(503);
+  }
 }
