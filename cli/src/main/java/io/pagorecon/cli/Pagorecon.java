@@ -58,7 +58,8 @@ public final class Pagorecon {
     cl.addSubcommand(new GenerateCommand(context));
     cl.addSubcommand(new ReconcileCommand(context));
     cl.addSubcommand(new ReplayCommand(context));
-    // backfill, ledger (their branches) and bench (performance issue) register here, one line each.
+    cl.addSubcommand(new BackfillCommand(context));
+    // ledger (its branch) and bench (performance issue) register here, one line each.
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());
