@@ -59,7 +59,8 @@ public final class Pagorecon {
     cl.addSubcommand(new ReconcileCommand(context));
     cl.addSubcommand(new ReplayCommand(context));
     cl.addSubcommand(new BackfillCommand(context));
-    // ledger (its branch) and bench (performance issue) register here, one line each.
+    cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));
+    // bench (performance issue) registers here, one line.
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());
