@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--orders", paramLabel = "N", defaultValue = "600", description = "Orders in the business day (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--orders", paramLabel = "N", defaultValue = "500", description = "Orders in the business day (default: ${DEFAULT-VALUE}).")
   int orders;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Scenario seed (default: ${DEFAULT-VALUE}).")

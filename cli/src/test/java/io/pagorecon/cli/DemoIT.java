@@ -23,7 +23,7 @@ class DemoIT {
     assertThat(code).as(cli.out() + cli.err()).isZero();
     assertThat(cli.out())
         .contains("Ground truth: MATCH")
-        .contains("Subject: [pagorecon production] 2024-01-15:")
+        .contains("Subject: [pagorecon production] 2024-01-15")
         .contains("---- DingTalk robot (markdown)")
         .contains("s3://").contains("reports/production/2024/01/15/discrepancies.csv");
     String csv = Files.readString(dir.resolve("reports/discrepancies.csv"), StandardCharsets.UTF_8);

@@ -77,7 +77,7 @@ public final class Demo {
   public record Options(int orders, long seed, LocalDate businessDate, Path out, StackTemplate template) {}
 
   /** What happened: the reconciliation and its comparison with the ground truth. */
-  public record Outcome(ReconcileResult result, GroundTruth.Comparison comparison, Path reports, List<String> reportKeys) {}
+  public record Outcome(List<GroundTruth.Row> found, GroundTruth.Comparison comparison, Path reports, List<String> reportKeys) {}
 
   // The documentation's example credentials: the simulator and the stack's secret share them.
   static final String ACCESS_KEY = "ACCESSKEYEXAMPLE0001";
@@ -89,7 +89,7 @@ public final class Demo {
   static final ZoneId LIMA = BusinessCalendar.LIMA;
   private static final ZoneId SELLER_ZONE = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final int STEPS = 8;
+  static final int STEPS = 9;
 
   private final PrintWriter out;
   private final Progress progress;
@@ -123,13 +123,14 @@ public final class Demo {
 
       progress.step("PagoEfectivo simulator and the functions behind a local HTTP API");
       SimClock clock = SimClock.frozenAt(day.minusDays(2).atStartOfDay(LIMA).toInstant());
-      try (LocalHttpApi api = httpApi(stack, o.template(), clock);
-          PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(SimulatorConfig.builder()
+      int apiPort = freePort();
+      try (PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(SimulatorConfig.builder()
               .clock(clock)
               .credentials(ACCESS_KEY, SECRET_KEY, ID_SERVICE)
               .maxAmount(new BigDecimal("100000000"))
-              .webhookUrl(api.baseUri() + "/webhooks/pagoefectivo")
-              .build())) {
+              .webhookUrl("http://127.0.0.1:" + apiPort + "/webhooks/pagoefectivo")
+              .build());
+          LocalHttpApi api = httpApi(stack, o.template(), clock, sim, apiPort)) {
         progress.info("simulator " + sim.baseUrl() + " → webhooks " + api.baseUri() + "/webhooks/pagoefectivo");
 
         progress.step("A business day of " + o.orders() + " orders (seed " + o.seed() + ", " + day + " America/Lima)");
@@ -142,7 +143,7 @@ public final class Demo {
         ScenarioPlayer.Result played = play(sim, config, planned.statementRows());
         progress.info(sim.webhooks().size() + " webhook deliveries; " + played.refused().size() + " creates refused");
 
-        progress.step("Orders export to S3 (the seller's shop)");
+        progress.step("The seller's orders export and PagoEfectivo's portal export land in S3");
         S3Client s3 = stack.clients().s3();
         String bucket = stack.stack().ref("DataBucket");
         String datePath = day.toString().replace('-', '/');
@@ -154,42 +155,63 @@ public final class Demo {
         String ordersKey = "orders/" + STAGE + "/" + datePath + "/orders.csv";
         put(s3, bucket, ordersKey, orders);
         progress.info("s3://" + bucket + "/" + ordersKey);
+        // CIPs the shop issued outside pagorecon and whose webhooks were lost are known only from
+        // the portal's export, which the statement merges (docs/data-model.md inbox/settlements/).
+        byte[] portal = portalExport(sim, clock, cips.values());
+        String portalKey = "inbox/settlements/pagoefectivo-portal-" + day + ".csv";
+        put(s3, bucket, portalKey, portal);
+        progress.info("s3://" + bucket + "/" + portalKey);
 
-        progress.step("Statement: every known CIP asked from PagoEfectivo (cips/search, 5 per call)");
-        byte[] statement = statement(sim, clock, cips.values());
-        Files.write(o.out().resolve("statement.csv"), statement);
-        String statementKey = "statements/" + STAGE + "/" + datePath + "/statement.csv";
-        put(s3, bucket, statementKey, statement);
-        progress.info("s3://" + bucket + "/" + statementKey);
-
-        progress.step("Reconciliation of " + day + " (orders and statement from S3, verified webhooks from DynamoDB)");
-        byte[] webhooks = Webhooks.export(stack.clients().dynamoDb(), stack.stack().ref("PaymentsTable"), day);
-        Files.write(o.out().resolve("webhooks.jsonl"), webhooks);
-        ReconcileResult result = reconcile(day, s3, bucket, ordersKey, statementKey, webhooks);
+        progress.step("SyncFunction (schedule): open CIPs asked from PagoEfectivo, missed payments recovered");
+        invoke("SyncFunction", functionEnvironment(stack, "SyncFunction", sim), clock, "{\"trigger\":\"schedule\"}");
+        progress.step("StatementFunction: the gateway statement of " + day);
+        invoke("StatementFunction", functionEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
+        SqsClient sqs = stack.clients().sqs();
+        String inbox = subscribeInbox(stack);
+        progress.step("ReconcileFunction: orders, statement and verified webhooks of " + day + " → reports, ledger, alert");
+        JsonNode reconciled = invoke("ReconcileFunction", functionEnvironment(stack, "ReconcileFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
+        List<String> reportKeys = new ArrayList<>();
+        String s3Prefix = "s3://" + bucket + "/";
+        reconciled.path("reports").forEach(k -> reportKeys.add(k.asText().startsWith(s3Prefix) ? k.asText().substring(s3Prefix.length()) : k.asText()));
         Path reports = Files.createDirectories(o.out().resolve("reports"));
-        List<String> reportKeys = writeReports(result, reports, s3, bucket, "reports/" + STAGE + "/" + datePath + "/");
-        printSummary(result);
+        byte[] csv = null;
+        for (String key : reportKeys) {
+          byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+          String name = key.substring(key.lastIndexOf('/') + 1);
+          Files.write(reports.resolve(name), bytes);
+          if (name.equals("discrepancies.csv")) {
+            csv = bytes;
+          }
+        }
+        if (csv == null) {
+          throw new IllegalStateException("ReconcileFunction wrote no discrepancies.csv: " + reconciled);
+        }
+        Files.write(o.out().resolve("webhooks.jsonl"), Webhooks.export(stack.clients().dynamoDb(), stack.stack().ref("PaymentsTable"), day));
+        List<GroundTruth.Row> found = Reports.rows(csv);
+        printSummary(day, reconciled, found);
 
-        progress.step("Alert: published to the alerts topic, read back from a subscribed queue");
-        Alert alert = alert(result, reportKeys);
-        Alert received = publishAndReceive(stack, alert);
-        printEmail(received);
-        printDingTalk(received);
+        progress.step("Alerts as the email subscription and the DingTalk robot receive them");
+        List<Alert> alerts = receive(sqs, inbox);
+        alerts.stream().filter(a -> a.subject().contains(day.toString())).findFirst().ifPresentOrElse(this::printEmail,
+            () -> out.println("      (no reconciliation alert was published: nothing met the alert policy)"));
+        if (!alerts.isEmpty()) {
+          printDingTalk(alerts);
+        }
 
-        GroundTruth.Comparison comparison = GroundTruth.compare(GroundTruth.read(new java.io.StringReader(
-            new String(truth, StandardCharsets.UTF_8))), result.discrepancies());
+        GroundTruth.Comparison comparison = GroundTruth.compareRows(GroundTruth.read(new java.io.StringReader(
+            new String(truth, StandardCharsets.UTF_8))), found);
         out.println();
         out.println("Reports:");
         reportKeys.forEach(k -> out.println("  s3://" + bucket + "/" + k));
         out.println("  " + reports.resolve("discrepancies.csv") + "  (open in Excel)");
         out.println("  " + reports.resolve("summary.json"));
-        out.println("  inputs: " + o.out().resolve("orders.csv") + ", " + o.out().resolve("statement.csv") + ", "
-            + o.out().resolve("webhooks.jsonl") + "; function logs: " + logs.resolve("functions.log"));
+        out.println("  inputs: " + o.out().resolve("orders.csv") + ", " + o.out().resolve("webhooks.jsonl")
+            + "; function logs: " + logs.resolve("functions.log"));
         out.println();
         printComparison(comparison);
         out.println("Done in " + Progress.seconds(Duration.between(t0, Instant.now())) + ".");
         out.flush();
-        return new Outcome(result, comparison, reports, reportKeys);
+        return new Outcome(found, comparison, reports, reportKeys);
       }
     }
   }
@@ -203,13 +225,86 @@ public final class Demo {
     return s;
   }
 
+  /** {@code logicalId}'s template environment, pointed at the simulator instead of PagoEfectivo. */
+  static Map<String, String> functionEnvironment(DevStack stack, String logicalId, PagoEfectivoSimulator sim) {
+    Map<String, String> env = new HashMap<>(stack.functionEnvironment(logicalId));
+    if (sim != null) {
+      env.put("PAGOEFECTIVO_BASE_URL", sim.baseUrl());
+      env.put("PAGOEFECTIVO_RATE_PER_SECOND", "0"); // the simulator has no rate limit to respect
+    }
+    return env;
+  }
+
+  /** Runs one function the way its trigger would, and prints what it answered. */
+  private JsonNode invoke(String logicalId, Map<String, String> env, java.time.Clock clock, String event) throws IOException {
+    LocalFunctions.Invocation fn = LocalFunctions.invocation(logicalId, env, clock)
+        .orElseThrow(() -> new IllegalStateException(logicalId + " is not hosted locally"));
+    Instant start = Instant.now();
+    JsonNode answer = JSON.readTree(fn.invoke(event.getBytes(StandardCharsets.UTF_8)));
+    progress.info(logicalId + " " + event + " → " + answer + " (" + Progress.seconds(Duration.between(start, Instant.now())) + ")");
+    return answer;
+  }
+
+  /** A queue subscribed to the alerts topic: what an email subscription receives, readable here. */
+  private static String subscribeInbox(DevStack stack) {
+    SqsClient sqs = stack.clients().sqs();
+    String queueUrl = sqs.createQueue(b -> b.queueName("demo-email-inbox")).queueUrl();
+    String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+        .attributes().get(QueueAttributeName.QUEUE_ARN);
+    stack.clients().sns().subscribe(b -> b.topicArn(stack.stack().ref("AlertsTopic")).protocol("sqs").endpoint(queueArn));
+    return queueUrl;
+  }
+
+  /** Every alert delivered to the inbox queue so far (SNS envelopes). */
+  private static List<Alert> receive(SqsClient sqs, String queueUrl) throws IOException {
+    List<Alert> alerts = new ArrayList<>();
+    while (true) {
+      List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(alerts.isEmpty() ? 5 : 1).maxNumberOfMessages(10))
+          .messages();
+      if (batch.isEmpty()) {
+        return alerts;
+      }
+      for (Message m : batch) {
+        JsonNode envelope = JSON.readTree(m.body());
+        JsonNode attributes = envelope.path("MessageAttributes");
+        alerts.add(new Alert(envelope.path("Subject").asText(""), envelope.path("Message").asText(),
+            Alert.Severity.parse(attributes.path("severity").path("Value").asText(null)),
+            attributes.path("stage").path("Value").asText(STAGE)));
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+      }
+    }
+  }
+
+  private void printSummary(LocalDate day, JsonNode answer, List<GroundTruth.Row> found) {
+    out.println();
+    out.println("Reconciliation of " + day + " (America/Lima): matched " + answer.path("matched").asLong() + ", discrepancies "
+        + found.size() + "; ledger: " + answer.path("opened").asInt() + " opened, " + answer.path("reopened").asInt()
+        + " reopened, " + answer.path("autoResolved").asInt() + " auto-resolved");
+    Map<String, Long> byCategory = new java.util.TreeMap<>();
+    found.forEach(r -> byCategory.merge(r.category(), 1L, Long::sum));
+    for (Category c : Category.values()) {
+      Long n = byCategory.get(c.name());
+      if (n != null) {
+        out.printf("  %-22s %-8s %4d%n", c.name(), c.severity().wire(), n);
+      }
+    }
+    out.println();
+  }
+
   /** Every HTTP route of the template whose function is hosted locally, wired from its template environment. */
-  static LocalHttpApi httpApi(DevStack stack, StackTemplate template, java.time.Clock clock) throws IOException {
-    LocalHttpApi.Builder b = LocalHttpApi.builder();
+  static LocalHttpApi httpApi(DevStack stack, StackTemplate template, java.time.Clock clock, PagoEfectivoSimulator sim, int port)
+      throws IOException {
+    LocalHttpApi.Builder b = LocalHttpApi.builder().port(port);
     for (Map.Entry<String, String> r : TemplateRoutes.of(template).entrySet()) {
-      LocalFunctions.route(r.getValue(), stack.functionEnvironment(r.getValue()), clock).ifPresent(route -> b.route(r.getKey(), route));
+      LocalFunctions.route(r.getValue(), functionEnvironment(stack, r.getValue(), sim), clock).ifPresent(route -> b.route(r.getKey(), route));
     }
     return b.start();
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   private ScenarioPlayer.Result play(PagoEfectivoSimulator sim, ScenarioConfig config, long plannedCips) throws Exception {
@@ -236,7 +331,8 @@ public final class Demo {
     }
   }
 
-  private byte[] statement(PagoEfectivoSimulator sim, java.time.Clock clock, java.util.Collection<Long> cips) {
+  /** What the merchant downloads from PagoEfectivo's portal: every CIP of the service, in the statement's columns. */
+  private byte[] portalExport(PagoEfectivoSimulator sim, java.time.Clock clock, java.util.Collection<Long> cips) {
     PagoEfectivoConfig config = PagoEfectivoConfig.of(URI.create(sim.baseUrl()), new PagoEfectivoCredentials(ACCESS_KEY, SECRET_KEY, ID_SERVICE))
         .withConcurrency(4, 0);
     List<StatementRow> rows = new ArrayList<>();
@@ -251,109 +347,12 @@ public final class Demo {
         }
       }
     }
-    progress.info(rows.size() + " statement rows" + (missing > 0 ? ", " + missing + " CIPs without an answer" : ""));
+    progress.info(rows.size() + " CIPs in the portal export" + (missing > 0 ? ", " + missing + " without an answer" : ""));
     return StatementCsv.write(rows).getBytes(StandardCharsets.UTF_8);
   }
 
   private static void put(S3Client s3, String bucket, String key, byte[] bytes) {
     s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
-  }
-
-  private static ReconcileResult reconcile(LocalDate day, S3Client s3, String bucket, String ordersKey, String statementKey, byte[] webhooks)
-      throws Exception {
-    ReconcileConfig config = ReconcileConfig.defaults();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      ReconcileFiles files = new ReconcileFiles(new Reconciler(config), OrdersFormat.preset("canonical").orElseThrow(), pool, 2);
-      return files.run(
-          new ReconcileFiles.Source("s3://" + bucket + "/" + ordersKey, () -> s3.getObject(b -> b.bucket(bucket).key(ordersKey))),
-          new ReconcileFiles.Source("s3://" + bucket + "/" + statementKey, () -> s3.getObject(b -> b.bucket(bucket).key(statementKey))),
-          Optional.of(new ReconcileFiles.Source("webhooks.jsonl", () -> new java.io.ByteArrayInputStream(webhooks))),
-          Scope.businessDate(day, config.calendar()));
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static List<String> writeReports(ReconcileResult result, Path dir, S3Client s3, String bucket, String prefix) throws IOException {
-    ByteArrayOutputStream csv = new ByteArrayOutputStream();
-    new DiscrepanciesCsvWriter(LIMA, Optional.of(SELLER_ZONE)).write(result, csv);
-    ByteArrayOutputStream summary = new ByteArrayOutputStream();
-    new SummaryJsonWriter(LIMA).write(result, summary);
-    Files.write(dir.resolve("discrepancies.csv"), csv.toByteArray());
-    Files.write(dir.resolve("summary.json"), summary.toByteArray());
-    put(s3, bucket, prefix + "discrepancies.csv", csv.toByteArray());
-    put(s3, bucket, prefix + "summary.json", summary.toByteArray());
-    return List.of(prefix + "discrepancies.csv", prefix + "summary.json");
-  }
-
-  private void printSummary(ReconcileResult r) {
-    out.println();
-    out.println("Reconciliation of " + r.date().map(LocalDate::toString).orElse("all dates") + " (America/Lima): matched "
-        + r.matched() + ", discrepancies " + r.discrepancies().size());
-    for (Category c : Category.values()) {
-      long n = r.countsByCategory().getOrDefault(c, 0L);
-      if (n > 0) {
-        out.printf("  %-22s %-8s %4d%n", c.name(), c.severity().wire(), n);
-      }
-    }
-    r.totals().forEach((currency, t) -> {
-      if (t.orders() + t.paidCips() > 0) {
-        out.println("  " + currency + ": orders " + t.orders() + " (" + t.orderAmount().toPlainString() + "), paid CIPs "
-            + t.paidCips() + " (" + t.paidAmount().toPlainString() + "), matched " + t.matched() + " ("
-            + t.matchedAmount().toPlainString() + ")");
-      }
-    });
-    out.println();
-  }
-
-  /** The daily alert: counts per category and the critical items first. */
-  static Alert alert(ReconcileResult r, List<String> reportKeys) {
-    long critical = r.discrepancies().stream().filter(d -> d.severity().name().equals("CRITICAL")).count();
-    String date = r.date().map(LocalDate::toString).orElse("all dates");
-    String subject = "[pagorecon " + STAGE + "] " + date + ": " + r.discrepancies().size() + " discrepancies, " + critical + " critical";
-    StringBuilder body = new StringBuilder();
-    body.append("Business date ").append(date).append(" (America/Lima): ").append(r.matched()).append(" payments matched, ")
-        .append(r.discrepancies().size()).append(" discrepancies.\n\n");
-    for (Category c : Category.values()) {
-      long n = r.countsByCategory().getOrDefault(c, 0L);
-      if (n > 0) {
-        body.append("- **").append(c.name()).append("** (").append(c.severity().wire()).append("): ").append(n).append('\n');
-      }
-    }
-    List<io.pagorecon.core.reconcile.Discrepancy> top = r.discrepancies().stream()
-        .filter(d -> d.severity().name().equals("CRITICAL")).limit(5).toList();
-    if (!top.isEmpty()) {
-      body.append("\nFirst critical items:\n");
-      top.forEach(d -> body.append("- ").append(d.category().name()).append(" order ").append(d.orderId()).append(" CIP ")
-          .append(d.cip()).append(": ").append(d.detail()).append('\n'));
-    }
-    body.append("\nReport: ").append(String.join(", ", reportKeys)).append('\n');
-    Alert.Severity severity = r.discrepancies().isEmpty() ? Alert.Severity.INFO
-        : Alert.Severity.parse(r.discrepancies().stream().map(d -> d.severity()).min(Enum::compareTo).orElseThrow().name());
-    return new Alert(subject, body.toString(), severity, STAGE);
-  }
-
-  /** Publishes to the template's alerts topic and reads the message back as an email subscriber would get it. */
-  private static Alert publishAndReceive(DevStack stack, Alert alert) throws IOException {
-    SqsClient sqs = stack.clients().sqs();
-    String topic = stack.stack().ref("AlertsTopic");
-    String queueUrl = sqs.createQueue(b -> b.queueName("demo-email-inbox")).queueUrl();
-    String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-    stack.clients().sns().subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(queueArn));
-    stack.clients().sns().publish(b -> b.topicArn(topic).subject(alert.subject()).message(alert.body())
-        .messageAttributes(Map.of(
-            "severity", MessageAttributeValue.builder().dataType("String").stringValue(alert.severity().name()).build(),
-            "stage", MessageAttributeValue.builder().dataType("String").stringValue(alert.stage()).build())));
-    List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).waitTimeSeconds(10).maxNumberOfMessages(1)).messages();
-    if (messages.isEmpty()) {
-      throw new IllegalStateException("the alert did not reach the subscribed queue within 10 s");
-    }
-    JsonNode envelope = JSON.readTree(messages.get(0).body());
-    return new Alert(envelope.path("Subject").asText(), envelope.path("Message").asText(),
-        Alert.Severity.parse(envelope.path("MessageAttributes").path("severity").path("Value").asText(null)),
-        envelope.path("MessageAttributes").path("stage").path("Value").asText(STAGE));
   }
 
   private void printEmail(Alert a) {
@@ -365,8 +364,8 @@ public final class Demo {
     out.println("-----------------------------------------------------------------------");
   }
 
-  private void printDingTalk(Alert a) {
-    DingTalkDigest.Message m = DingTalkDigest.merge(List.of(a));
+  private void printDingTalk(List<Alert> alerts) {
+    DingTalkDigest.Message m = DingTalkDigest.merge(alerts);
     out.println();
     out.println("---- DingTalk robot (markdown) ----------------------------------------");
     out.println("title: " + m.title());

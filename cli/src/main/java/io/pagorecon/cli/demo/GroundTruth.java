@@ -60,10 +60,15 @@ public final class GroundTruth {
   }
 
   public static Comparison compare(Set<Row> expected, Collection<Discrepancy> found) {
+    return compareRows(expected, found.stream().map(d -> new Row(d.category().name(), d.orderId(), d.cip())).toList());
+  }
+
+  /** As {@link #compare}, for findings read back from a report's category, order_id and cip columns. */
+  public static Comparison compareRows(Set<Row> expected, List<Row> found) {
     Set<Row> unmatched = new TreeSet<>(expected);
     List<Row> unexpected = new ArrayList<>();
-    for (Discrepancy d : found) {
-      String category = d.category().name();
+    for (Row d : found) {
+      String category = d.category();
       Row hit = null;
       for (String cip : d.cip().split(";", -1)) {
         Row candidate = new Row(category, d.orderId(), cip);
@@ -75,7 +80,7 @@ public final class GroundTruth {
       if (hit != null) {
         unmatched.remove(hit);
       } else {
-        unexpected.add(new Row(category, d.orderId(), d.cip()));
+        unexpected.add(d);
       }
     }
     unexpected.sort(null);
