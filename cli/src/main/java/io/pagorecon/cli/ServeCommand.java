@@ -7,6 +7,10 @@ import io.pagorecon.devstack.DevStack;
 import io.pagorecon.devstack.LocalClients;
 import io.pagorecon.devstack.StackTemplate;
 import io.pagorecon.devstack.http.LocalHttpApi;
+import io.pagorecon.simulator.PagoEfectivoSimulator;
+import io.pagorecon.simulator.SimulatorMain;
+import java.time.Duration;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Option;
     description = {
       "Serves the functions of template.yaml's HTTP API on 127.0.0.1, each real request turned into the",
       "API Gateway (HTTP API v2) event the function gets in AWS. By default against a local stack: moto",
-      "(started, or PAGORECON_MOTO_ENDPOINT reused) with the template's resources and the documentation's",
-      "example PagoEfectivo credentials. With --aws, against whatever the environment names (AWS_REGION,",
+      "(started, or PAGORECON_MOTO_ENDPOINT reused) with the template's resources, and the PagoEfectivo",
+      "simulator (the documentation's example credentials) standing in for PagoEfectivo, its webhooks sent",
+      "back here. With --aws, against whatever the environment names (AWS_REGION,",
       "AWS_ENDPOINT_URL, PAYMENTS_TABLE, DATA_BUCKET, PAGOEFECTIVO_SECRET_ARN, STAGE, ...). Stop with Ctrl-C."
     },
     footer = {"", "Exit status: 0 stopped, 2 bad input or usage, 3 infrastructure failure (moto, port, AWS)."})
@@ -34,6 +39,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   private final CliContext context;
   private final Consumer<LocalHttpApi> awaitStop;
+  private PagoEfectivoSimulator simulator; // local mode only
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -79,7 +85,17 @@ public final class ServeCommand implements Callable<Integer> {
     System.setProperty("aws.accessKeyId", LocalClients.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", LocalClients.SECRET_KEY);
     try (DevStack stack = DevStack.start(template, stage, Demo.exampleSecrets(), Files.createDirectories(logs))) {
-      return serve(routes, stack::functionEnvironment, "moto " + stack.moto().endpoint() + " (stage " + stage + ")");
+      if (port == 0) {
+        port = Demo.freePort();
+      }
+      // PagoEfectivo is the in-process simulator (example credentials), its webhooks come back here.
+      try (PagoEfectivoSimulator sim = SimulatorMain.run(new SimulatorMain.Options(0,
+          Optional.of("http://127.0.0.1:" + port + "/webhooks/pagoefectivo"), Duration.ofSeconds(10), Demo.ACCESS_KEY, Demo.SECRET_KEY,
+          Demo.ID_SERVICE))) {
+        simulator = sim;
+        return serve(routes, id -> Demo.functionEnvironment(stack, id, sim), "moto " + stack.moto().endpoint() + " (stage " + stage
+            + ") and the PagoEfectivo simulator " + sim.baseUrl());
+      }
     } catch (Exception e) {
       context.err().println("pagorecon serve: cannot start the local stack: " + e);
       return ExitCodes.INFRASTRUCTURE;
@@ -114,6 +130,12 @@ public final class ServeCommand implements Callable<Integer> {
       o.println("  sig=$(printf '%s' \"$body\" | openssl dgst -sha256 -hmac SECRETKEYEXAMPLE | sed 's/^.* //')");
       o.println("  curl -i -X POST " + api.baseUri() + "/webhooks/pagoefectivo -H 'content-type: application/json' "
           + "-H \"pe-signature: $sig\" --data-binary \"$body\"");
+      if (simulator != null) {
+        o.println("  curl -s -X POST " + api.baseUri() + "/payments -H 'content-type: application/json' "
+            + "-d '{\"orderId\":\"ORD-1001\",\"amount\":\"160.35\",\"currency\":\"PEN\",\"userEmail\":\"shopper@example.com\"}'");
+        o.println("  curl -s -X POST " + simulator.controlUrl() + "pay -H 'content-type: application/json' -d '{\"cip\":<cip from above>}'"
+            + "   # PagoEfectivo pays it and posts the signed webhook here");
+      }
       o.flush();
       awaitStop.accept(api);
     } catch (java.io.IOException e) {

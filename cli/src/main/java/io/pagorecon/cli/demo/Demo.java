@@ -80,9 +80,9 @@ public final class Demo {
   public record Outcome(List<GroundTruth.Row> found, GroundTruth.Comparison comparison, Path reports, List<String> reportKeys) {}
 
   // The documentation's example credentials: the simulator and the stack's secret share them.
-  static final String ACCESS_KEY = "ACCESSKEYEXAMPLE0001";
-  static final String SECRET_KEY = "SECRETKEYEXAMPLE";
-  static final String ID_SERVICE = "1035";
+  public static final String ACCESS_KEY = "ACCESSKEYEXAMPLE0001";
+  public static final String SECRET_KEY = "SECRETKEYEXAMPLE";
+  public static final String ID_SERVICE = "1035";
   static final String SANDBOX_SECRET_KEY = "SANDBOXSECRETEXAMPLE";
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
   static final String STAGE = "production";
@@ -226,7 +226,7 @@ public final class Demo {
   }
 
   /** {@code logicalId}'s template environment, pointed at the simulator instead of PagoEfectivo. */
-  static Map<String, String> functionEnvironment(DevStack stack, String logicalId, PagoEfectivoSimulator sim) {
+  public static Map<String, String> functionEnvironment(DevStack stack, String logicalId, PagoEfectivoSimulator sim) {
     Map<String, String> env = new HashMap<>(stack.functionEnvironment(logicalId));
     if (sim != null) {
       env.put("PAGOEFECTIVO_BASE_URL", sim.baseUrl());
@@ -301,7 +301,7 @@ public final class Demo {
     return b.start();
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
