@@ -71,7 +71,8 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
     this.log = Objects.requireNonNull(log, "log");
   }
 
-  static OrderPayments wire(Map<String, String> env, Clock clock) {
+  /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
+  public static OrderPayments wire(Map<String, String> env, Clock clock) {
     PaymentsConfig config = PaymentsConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());

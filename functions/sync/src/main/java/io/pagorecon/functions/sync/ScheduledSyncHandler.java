@@ -52,7 +52,8 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
     this.log = Objects.requireNonNull(log, "log");
   }
 
-  static SyncSweep wire(Map<String, String> env, Clock clock) {
+  /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
+  public static SyncSweep wire(Map<String, String> env, Clock clock) {
     SyncConfig config = SyncConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());

@@ -1,0 +1,83 @@
+package io.pagorecon.cli.internal;
+
+import io.pagorecon.devstack.http.LocalHttpApi;
+import io.pagorecon.functions.payments.ShopPaymentsApiHandler;
+import io.pagorecon.functions.reconcile.StatementLandedReconcileHandler;
+import io.pagorecon.functions.reconcile.internal.ReconcileWiring;
+import io.pagorecon.functions.statement.DailyStatementHandler;
+import io.pagorecon.functions.statement.internal.StatementWiring;
+import io.pagorecon.functions.sync.ScheduledSyncHandler;
+import io.pagorecon.functions.webhook.CipNotificationWebhookHandler;
+import io.pagorecon.functions.webhook.internal.WebhookWiring;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The template's functions hosted in this JVM, each wired exactly as its Lambda no-arg
+ * constructor wires it, from the environment the template gives it. {@code clock} is the
+ * function's "now" (the demo passes the simulator's, so receipt times and scheduled runs follow
+ * the simulated day); secret caches keep real time.
+ */
+public final class LocalFunctions {
+
+  /** A stream handler invoked with an event's bytes, answering the bytes Lambda would return. */
+  @FunctionalInterface
+  public interface Invocation {
+    byte[] invoke(byte[] event) throws IOException;
+  }
+
+  private LocalFunctions() {}
+
+  /** The HTTP route of a function logical id, or empty when that function is not an HTTP one. */
+  public static Optional<LocalHttpApi.Route> route(String logicalId, Map<String, String> env, Clock clock) {
+    switch (logicalId) {
+      case "WebhookFunction": {
+        WebhookWiring wiring = WebhookWiring.fromEnvironment(env, Clock.systemUTC());
+        CipNotificationWebhookHandler handler = new CipNotificationWebhookHandler(wiring.ingest(), wiring.config().stage(), clock);
+        return Optional.of((event, context) -> handler.handleRequest(event, null));
+      }
+      case "PaymentsApiFunction": {
+        ShopPaymentsApiHandler handler = new ShopPaymentsApiHandler(ShopPaymentsApiHandler.wire(env, clock), clock, System.out);
+        return Optional.of((event, context) -> handler.handleRequest(event, null));
+      }
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A scheduled or event-driven function, or empty when it is not hosted locally. */
+  public static Optional<Invocation> invocation(String logicalId, Map<String, String> env, Clock clock) {
+    switch (logicalId) {
+      case "SyncFunction": {
+        ScheduledSyncHandler h = new ScheduledSyncHandler(ScheduledSyncHandler.wire(env, clock), clock, System.out);
+        return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
+      case "StatementFunction": {
+        DailyStatementHandler h = new DailyStatementHandler(StatementWiring.fromEnvironment(env, clock).builder(), clock, System.out);
+        return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
+      case "ReconcileFunction": {
+        ReconcileWiring w = ReconcileWiring.fromEnvironment(env);
+        StatementLandedReconcileHandler h =
+            new StatementLandedReconcileHandler(w.useCase(), w.config().stage(), w.config().businessZone(), clock, System.out);
+        return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private interface StreamCall {
+    void call(ByteArrayInputStream in, ByteArrayOutputStream out) throws IOException;
+  }
+
+  private static byte[] stream(byte[] event, StreamCall call) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    call.call(new ByteArrayInputStream(event), out);
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,36 @@
+package io.pagorecon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first Quick start command, end to end (moto, simulator, real webhook handler over HTTP). */
+class DemoIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void demo_shouldFindExactlyTheGroundTruthAndExit0_whenPlayingAGeneratedDay() throws Exception {
+    Cli cli = new Cli();
+
+    // Smaller than the interactive default (600) to keep CI short on a shared 2-core machine.
+    int code = cli.run("demo", "--orders", "250", "--seed", "3", "--date", "2024-01-15", "--out", dir.toString());
+
+    assertThat(code).as(cli.out() + cli.err()).isZero();
+    assertThat(cli.out())
+        .contains("Ground truth: MATCH")
+        .contains("Subject: [pagorecon production] 2024-01-15")
+        .contains("---- DingTalk robot (markdown)")
+        .contains("s3://").contains("reports/production/2024/01/15/discrepancies.csv");
+    String csv = Files.readString(dir.resolve("reports/discrepancies.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFFbusiness_date,category,severity,order_id,cip");
+    long truthRows = Files.readAllLines(dir.resolve("ground-truth.csv")).size() - 1;
+    assertThat(truthRows).isGreaterThan(5);
+    assertThat(csv.lines().count() - 1).isEqualTo(truthRows);
+    assertThat(Files.readString(dir.resolve("webhooks.jsonl"))).contains("\"eventType\":\"cip.paid\"");
+  }
+}

@@ -1,0 +1,93 @@
+package io.pagorecon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.pagorecon.devstack.AwsTestEnvironment;
+import io.pagorecon.devstack.MotoStack;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+@MotoStack
+class ReplayCommandIT {
+
+  static final String KEY = "raw/sandbox/2024/01/15/11546901/cip.paid-0123456789abcdef.json";
+  // Stored exactly as received: a space and key order a re-serialisation would lose.
+  static final byte[] BODY = "{\"eventType\":\"cip.paid\", \"data\":{\"cip\":\"11546901\",\"amount\":22.50}}".getBytes(StandardCharsets.UTF_8);
+
+  private Map<String, String> env(AwsTestEnvironment aws) {
+    Map<String, String> env = new HashMap<>(aws.functionEnvironment("WebhookFunction"));
+    aws.clients().s3().putObject(p -> p.bucket(aws.ref("DataBucket")).key(KEY)
+        .metadata(Map.of("pe-signature", "ABCDEF0123", "content-type", "application/json; charset=utf-8", "received-at", "2024-01-15T15:35:20Z")),
+        RequestBody.fromBytes(BODY));
+    return env;
+  }
+
+  @Test
+  void replay_shouldPostTheStoredBytesWithTheOriginalHeaders_andExit0On200(AwsTestEnvironment aws) throws Exception {
+    Map<String, String> env = env(aws);
+    AtomicReference<byte[]> body = new AtomicReference<>();
+    AtomicReference<String> signature = new AtomicReference<>();
+    AtomicReference<String> contentType = new AtomicReference<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/", x -> {
+      body.set(x.getRequestBody().readAllBytes());
+      signature.set(x.getRequestHeaders().getFirst("PE-Signature"));
+      contentType.set(x.getRequestHeaders().getFirst("Content-Type"));
+      x.sendResponseHeaders(200, -1);
+      x.close();
+    });
+    receiver.start();
+    try {
+      Cli cli = new Cli(env);
+
+      int code = cli.run("replay", "--key", KEY, "--to", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/webhooks/pagoefectivo");
+
+      assertThat(code).as(cli.err()).isZero();
+      assertThat(body.get()).isEqualTo(BODY);
+      assertThat(signature.get()).isEqualTo("ABCDEF0123");
+      assertThat(contentType.get()).isEqualTo("application/json; charset=utf-8");
+      assertThat(cli.out()).contains("HTTP 200");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
+  void replay_shouldExit1_whenTheEndpointRefuses(AwsTestEnvironment aws) throws Exception {
+    Map<String, String> env = env(aws);
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/", x -> {
+      x.getRequestBody().readAllBytes();
+      x.sendResponseHeaders(401, -1);
+      x.close();
+    });
+    receiver.start();
+    try {
+      Cli cli = new Cli(env);
+
+      int code = cli.run("replay", "--key", KEY, "--to", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/");
+
+      assertThat(code).isEqualTo(ExitCodes.DISCREPANCIES);
+      assertThat(cli.out()).contains("HTTP 401");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  @Test
+  void replay_shouldExit2NamingTheObject_whenTheKeyDoesNotExist(AwsTestEnvironment aws) {
+    Cli cli = new Cli(aws.functionEnvironment("WebhookFunction"));
+
+    int code = cli.run("replay", "--key", "raw/none.json", "--to", "http://127.0.0.1:9/");
+
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(cli.err()).contains("no object s3://").contains("raw/none.json");
+  }
+}
