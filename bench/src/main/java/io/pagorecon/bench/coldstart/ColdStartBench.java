@@ -2,6 +2,7 @@ package io.pagorecon.bench.coldstart;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.devstack.DevStack;
 import io.pagorecon.devstack.StackTemplate;
@@ -36,6 +37,13 @@ public final class ColdStartBench implements Callable<Integer> {
   static final String SECRET_KEY = "SECRETKEYEXAMPLE";
   static final String WEBHOOK_HANDLER = "io.pagorecon.functions.webhook.CipNotificationWebhookHandler::handleRequest";
   static final ObjectMapper JSON = new ObjectMapper();
+  /** The sample event each other function gets (DingTalk: an SNS alert in an SQS record, built below). */
+  static final Map<String, String> OTHER_EVENTS = orderedMap(
+      "SyncFunction", "scheduler-sync.json",
+      "StatementFunction", "scheduler-statement-daily.json",
+      "ReconcileFunction", "ondemand-reconcile.json",
+      "PaymentsApiFunction", "apigw-payments-get.json",
+      "DingTalkFunction", "(sqs alert)");
 
   @Option(names = "--runs", defaultValue = "5", description = "Cold starts per handler (default: ${DEFAULT-VALUE}).")
   int runs;
@@ -56,24 +64,51 @@ public final class ColdStartBench implements Callable<Integer> {
     String runtimeClasspath = runtimeClasspath();
     List<Long> webhook = new ArrayList<>();
     List<Long> baseline = new ArrayList<>();
+    // every other function: its template handler and jar, one sample event from events/; any answer counts as handled
+    Map<String, List<Long>> others = new java.util.LinkedHashMap<>();
     String secret = "{\"accessKey\":\"A\",\"secretKey\":\"" + SECRET_KEY + "\",\"idService\":\"1035\"}";
-    try (DevStack stack = DevStack.start(template, "sandbox", Map.of("PagoEfectivoSecret", secret), work)) {
-      Map<String, String> env = new java.util.LinkedHashMap<>(stack.stack().functionProcessEnvironment("WebhookFunction"));
-      if (javaOptions != null) {
-        env.merge("JAVA_TOOL_OPTIONS", javaOptions, (a, b) -> a + " " + b);
-      }
+    HttpServer robot = robotStandIn();
+    String robotSecret = "{\"webhookUrl\":\"http://127.0.0.1:" + robot.getAddress().getPort() + "/robot/send?access_token=bench\",\"secret\":\"SECbench\"}";
+    try (DevStack stack = DevStack.start(template, "sandbox", Map.of("PagoEfectivoSecret", secret, "DingTalkSecret", robotSecret), work)) {
+      Map<String, String> env = withOptions(stack.stack().functionProcessEnvironment("WebhookFunction"));
       Path webhookRoot = taskRoot(work.resolve("webhook"), webhookJar, false);
       Path baselineRoot = taskRoot(work.resolve("baseline"), webhookJar, true);
+      Map<String, Path> otherRoots = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, String> f : OTHER_EVENTS.entrySet()) {
+        Path jar = root.resolve(property(template, f.getKey(), "CodeUri"));
+        if (Files.isRegularFile(jar)) {
+          otherRoots.put(f.getKey(), taskRoot(work.resolve(f.getKey()), jar, false));
+          others.put(f.getKey(), new ArrayList<>());
+        }
+      }
       for (int run = 0; run < runs; run++) {
         webhook.add(coldStart(webhookRoot, WEBHOOK_HANDLER, env, runtimeClasspath, webhookEvent(root, 9_100_000 + run), "\"statusCode\":200",
             work.resolve("webhook-" + run + ".log")));
         baseline.add(coldStart(baselineRoot, BaselineHandler.class.getName() + "::handleRequest", env, runtimeClasspath, "{}", "BASELINE",
             work.resolve("baseline-" + run + ".log")));
-        System.out.println("run " + (run + 1) + ": WebhookFunction " + webhook.get(run) + " ms, baseline " + baseline.get(run) + " ms");
+        StringBuilder line = new StringBuilder("run " + (run + 1) + ": WebhookFunction " + webhook.get(run) + " ms, baseline " + baseline.get(run) + " ms");
+        for (Map.Entry<String, Path> f : otherRoots.entrySet()) {
+          String id = f.getKey();
+          String event = id.equals("DingTalkFunction") ? dingtalkEvent() : Files.readString(root.resolve("events").resolve(OTHER_EVENTS.get(id)));
+          long ms = coldStart(f.getValue(), property(template, id, "Handler"), withOptions(stack.stack().functionProcessEnvironment(id)),
+              runtimeClasspath, event, null, work.resolve(id + "-" + run + ".log"));
+          others.get(id).add(ms);
+          line.append(", ").append(id).append(' ').append(ms).append(" ms");
+          if (lastAnswer.startsWith("ERROR") || lastAnswer.startsWith("INIT_ERROR")) {
+            line.append(" (answered ").append(lastAnswer, 0, Math.min(160, lastAnswer.length())).append(')');
+          }
+        }
+        System.out.println(line);
       }
+    } finally {
+      robot.stop(0);
     }
     for (Path jar : functionJars(root)) {
       System.out.printf(Locale.ROOT, "jar %s bytes=%d mib=%.2f%n", root.relativize(jar), Files.size(jar), Files.size(jar) / 1048576.0);
+    }
+    for (Map.Entry<String, List<Long>> f : others.entrySet()) {
+      System.out.println("coldstart function=" + f.getKey() + " event=" + OTHER_EVENTS.get(f.getKey()) + " runs_ms=" + f.getValue()
+          + " median_ms=" + median(f.getValue()));
     }
     long w = median(webhook);
     long b = median(baseline);
@@ -82,6 +117,54 @@ public final class ColdStartBench implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "coldstart webhook_ms=%d baseline_ms=%d ratio=%.2f jar_mib=%.2f%n", w, b, (double) w / b,
         Files.size(webhookJar) / 1048576.0);
     return 0;
+  }
+
+  private static Map<String, String> orderedMap(String... kv) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String property(StackTemplate template, String logicalId, String name) {
+    Map<String, Object> resources = (Map<String, Object>) template.root().get("Resources");
+    Map<String, Object> function = (Map<String, Object>) resources.get(logicalId);
+    Map<String, Object> properties = (Map<String, Object>) function.get("Properties");
+    return String.valueOf(properties.get(name));
+  }
+
+  private Map<String, String> withOptions(Map<String, String> functionEnv) {
+    Map<String, String> env = new java.util.LinkedHashMap<>(functionEnv);
+    if (javaOptions != null) {
+      env.merge("JAVA_TOOL_OPTIONS", javaOptions, (a, b) -> a + " " + b);
+    }
+    return env;
+  }
+
+  /** One SQS record carrying an SNS alert envelope, as the alerts queue delivers it. */
+  private static String dingtalkEvent() throws IOException {
+    ObjectNode envelope = JSON.createObjectNode().put("Type", "Notification").put("Subject", "bench").put("Message", "cold start");
+    envelope.putObject("MessageAttributes").putObject("severity").put("Type", "String").put("Value", "INFO");
+    ObjectNode event = JSON.createObjectNode();
+    event.putArray("Records").addObject().put("messageId", "m0").put("eventSource", "aws:sqs").put("body", envelope.toString());
+    return JSON.writeValueAsString(event);
+  }
+
+  /** The DingTalk robot: accepts every message. */
+  private static HttpServer robotStandIn() throws IOException {
+    HttpServer robot = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+    robot.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      byte[] reply = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, reply.length);
+      exchange.getResponseBody().write(reply);
+      exchange.close();
+    });
+    robot.start();
+    return robot;
   }
 
   /** Lambda's layout: the jar in lib/; the baseline's one class at the task root beside it. */
@@ -98,6 +181,9 @@ public final class ColdStartBench implements Callable<Integer> {
     }
     return dir;
   }
+
+  /** The last answer of {@link #coldStart}, so a function that answers with an error is reported, not hidden. */
+  private static String lastAnswer = "";
 
   private static long coldStart(Path taskRoot, String handler, Map<String, String> functionEnv, String runtimeClasspath, String event,
       String expect, Path log) throws Exception {
@@ -119,7 +205,8 @@ public final class ColdStartBench implements Callable<Integer> {
       try {
         String answer = api.answer.get(120, TimeUnit.SECONDS);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        if (!answer.contains(expect)) {
+        lastAnswer = answer;
+        if (expect != null && !answer.contains(expect)) {
           throw new IllegalStateException(handler + " answered " + answer + "; log: " + log);
         }
         return ms;
