@@ -59,10 +59,10 @@ public final class DuckDbReconciliation {
         LEFT JOIN o oc ON oc.order_id = r0.code
         LEFT JOIN by_cip bc ON bc.cip = r0.cip),
       links AS (
-        SELECT o.order_id, o.st AS order_st, o.amount AS order_amount, o.currency AS order_currency, r.*
+        SELECT o.order_id, o.st AS order_st, o.amount AS order_amount, o.currency AS order_currency, o.cip AS order_cip, r.*
           FROM r JOIN o ON o.order_id = r.code
         UNION ALL
-        SELECT o.order_id, o.st, o.amount, o.currency, r.*
+        SELECT o.order_id, o.st, o.amount, o.currency, o.cip, r.*
           FROM r JOIN o ON o.cip = r.cip WHERE r.code IS NULL OR o.order_id <> r.code),
       per_order AS (
         SELECT order_id,
@@ -72,8 +72,16 @@ public final class DuckDbReconciliation {
                bool_or(st IN ('PENDING', 'UNKNOWN') AND expires_at IS NULL) AS payable_forever,
                max(expires_at) FILTER (WHERE st IN ('PENDING', 'UNKNOWN')) AS latest_expiry,
                bool_or(hooked) AS hooked,
-               string_agg(CAST(cip AS VARCHAR), ';' ORDER BY CAST(cip AS VARCHAR)) FILTER (WHERE st = 'PAID') AS paid_cips
+               -- the payment that stands: the order's own CIP when paid, else the first paid (paid_at, then CIP)
+               CASE WHEN coalesce(bool_or(st = 'PAID' AND cip = order_cip), false) THEN any_value(order_cip)
+                    ELSE arg_min(cip, {'p': coalesce(paid_at, CAST('infinity' AS TIMESTAMPTZ)), 'c': cip}) FILTER (WHERE st = 'PAID')
+               END AS standing
         FROM links GROUP BY order_id),
+      duplicates AS (
+        SELECT l.order_id, string_agg(CAST(l.cip AS VARCHAR), ';' ORDER BY l.cip) AS cips
+        FROM links l JOIN per_order p ON p.order_id = l.order_id
+        WHERE p.paid > 1 AND l.st = 'PAID' AND l.cip <> p.standing
+        GROUP BY l.order_id),
       hooked_orders AS (
         SELECT code AS order_id FROM wf WHERE code IS NOT NULL
         UNION
@@ -103,8 +111,8 @@ public final class DuckDbReconciliation {
           FROM o LEFT JOIN per_order p ON p.order_id = o.order_id
           WHERE o.st IN ('PAID', 'SHIPPED') AND coalesce(p.settled, 0) = 0
         UNION ALL
-        SELECT 'DUPLICATE_PAYMENT', o.order_id, p.paid_cips, coalesce(p.latest_paid, o.created_at)
-          FROM o JOIN per_order p ON p.order_id = o.order_id WHERE p.paid > 1
+        SELECT 'DUPLICATE_PAYMENT', o.order_id, d.cips, coalesce(p.latest_paid, o.created_at)
+          FROM o JOIN per_order p ON p.order_id = o.order_id JOIN duplicates d ON d.order_id = o.order_id
         UNION ALL
         SELECT 'EXPIRED_ORDER_OPEN', o.order_id, coalesce(CAST(o.cip AS VARCHAR), ''),
                greatest(o.created_at + :open_for, coalesce(p.latest_expiry, o.created_at + :open_for))
