@@ -68,10 +68,15 @@ public final class ReconcileBench implements Callable<Integer> {
     return 0;
   }
 
-  /** A heap that fits the engine's arrays with room for the parse buffers. */
+  /**
+   * A heap that fits the engine (one object per order, row and webhook: about 580 bytes live per
+   * order with everything, docs/performance.md) with room for the parse buffers: 806m at 1M keeps
+   * the RSS under 1 GiB; bigger days get more headroom because the findings and maps grow too.
+   */
   static String defaultHeap(int orders) {
-    long mb = 256 + (long) orders * 550 / 1_000_000;
-    return Math.min(mb, 6144) + "m";
+    long perMillion = orders <= 1_500_000 ? 550 : 800;
+    long mb = 256 + (long) orders * perMillion / 1_000_000;
+    return Math.min(mb, 8192) + "m";
   }
 
   /** The measured figures; {@code verified} false means the two sides disagreed and nothing was timed. */
