@@ -36,7 +36,8 @@ class DynamoDbLedgerIT {
   @Test
   void runs_shouldOpenFindAgainAndAutoResolveWithoutDuplicates_overMoreThanOneBatch(AwsTestEnvironment aws) {
     DynamoDbLedger store = new DynamoDbLedger(aws.clients().dynamoDb(), aws.ref("LedgerTable"));
-    DiscrepancyLedger ledger = new DiscrepancyLedger(store);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    DiscrepancyLedger ledger = new DiscrepancyLedger(store, pool, 8);
     List<Discrepancy> findings = new ArrayList<>();
     for (int i = 0; i < 130; i++) {
       findings.add(finding("O" + i, D1));
@@ -44,6 +45,7 @@ class DynamoDbLedgerIT {
 
     ledger.apply(D1, findings, NOW);
     var again = ledger.apply(D1, findings.subList(1, 130), NOW.plusSeconds(60));
+    pool.shutdownNow();
 
     assertThat(again.opened()).isEmpty();
     assertThat(again.unchanged()).isEqualTo(129);

@@ -64,10 +64,13 @@ public final class DailyReconciliation {
    * @param ordersLookbackDays also read the orders exports of this many earlier dates, for orders
    *     created earlier and paid on the date (a later export of an order replaces an earlier one);
    *     0 reads the date's exports only
+   * @param executor and {@code parallelism}: the CSV parsers' threads
+   * @param ledgerExecutor and {@code ledgerWriters}: how many ledger writes are in flight at once
    */
   public record Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, int ordersLookbackDays,
-      Executor executor, int parallelism) {
+      Executor executor, int parallelism, Executor ledgerExecutor, int ledgerWriters) {
     public Settings {
+      Objects.requireNonNull(ledgerExecutor, "ledgerExecutor");
       if (ordersLookbackDays < 0) {
         throw new IllegalArgumentException("ordersLookbackDays must not be negative");
       }
@@ -97,7 +100,7 @@ public final class DailyReconciliation {
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.ledgerStore = Objects.requireNonNull(ledger, "ledger");
-    this.ledger = new DiscrepancyLedger(ledger);
+    this.ledger = new DiscrepancyLedger(ledger, settings.ledgerExecutor(), settings.ledgerWriters());
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
   }
@@ -154,7 +157,8 @@ public final class DailyReconciliation {
       }
       ReconcileResult result;
       try {
-        result = reconciler.reconcile(new ReconcileInput(orders, statementRows, hooks), Scope.businessDate(date, reconciler.config().calendar()));
+        // The payments table is always a webhook source: an empty day there means the webhooks were lost.
+        result = reconciler.reconcile(new ReconcileInput(orders, statementRows, hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
       } catch (InputConflictException e) {
         String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
         return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));

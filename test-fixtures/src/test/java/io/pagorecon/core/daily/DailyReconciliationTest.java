@@ -44,7 +44,7 @@ class DailyReconciliationTest {
 
   private DailyReconciliation useCase(AlertPolicy policy, int lookbackDays) {
     DailyReconciliation.Settings settings = new DailyReconciliation.Settings("sandbox", ZoneId.of("America/Lima"),
-        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, lookbackDays, Runnable::run, 1);
+        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, lookbackDays, Runnable::run, 1, Runnable::run, 1);
     return new DailyReconciliation(settings, new Reconciler(ReconcileConfig.defaults()), files, webhooks, reports, ledger,
         new ReconcileAlerts(policy), publisher);
   }
@@ -224,6 +224,16 @@ class DailyReconciliationTest {
     assertEquals(1L, with.result().orElseThrow().countsByCategory().get(Category.PAID_NOT_RECORDED));
     assertEquals(Optional.of(OrderStatus.PENDING), with.result().get().discrepancies().stream()
         .filter(d -> d.orderId().equals("A1")).findFirst().orElseThrow().orderStatus());
+  }
+
+  @Test
+  void dayWithoutAnyRecordedWebhook_shouldReportEveryPaidCipAsMissingItsWebhook() {
+    files.putStatement(DailyDataset.DAY, DailyDataset.STATEMENT, DailyDataset.manifest(DailyDataset.STATEMENT));
+    files.putOrders(DailyDataset.DAY, "shop.csv", DailyDataset.orders("PAID"));
+
+    DailyOutcome o = useCase().run(DailyDataset.DAY, NOW);
+
+    assertEquals(3L, o.result().orElseThrow().countsByCategory().get(Category.MISSING_WEBHOOK));
   }
 
   @Test

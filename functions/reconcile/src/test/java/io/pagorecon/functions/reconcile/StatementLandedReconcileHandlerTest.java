@@ -40,7 +40,7 @@ class StatementLandedReconcileHandlerTest {
 
   private StatementLandedReconcileHandler handler() {
     DailyReconciliation useCase = new DailyReconciliation(
-        new DailyReconciliation.Settings("sandbox", LIMA, Optional.empty(), OrdersFormat.CANONICAL, 0, Runnable::run, 1),
+        new DailyReconciliation.Settings("sandbox", LIMA, Optional.empty(), OrdersFormat.CANONICAL, 0, Runnable::run, 1, Runnable::run, 1),
         new Reconciler(ReconcileConfig.defaults()), new InMemoryDailyFiles(), new InMemoryWebhookLog(), new InMemoryReportStore(),
         new InMemoryLedger(), new ReconcileAlerts(AlertPolicy.defaults()), publisher);
     // 05:00 Lima on the 16th: "yesterday" is the 15th.

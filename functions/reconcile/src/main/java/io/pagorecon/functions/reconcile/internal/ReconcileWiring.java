@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 /** Builds ReconcileFunction's object graph once per execution environment. */
 public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliation useCase, Runnable primer) {
 
+  static final int LEDGER_WRITERS = 16;
+
   public static ReconcileWiring fromEnvironment(Map<String, String> env) {
     ReconcileFunctionConfig config = ReconcileFunctionConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
@@ -30,12 +32,18 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
       t.setDaemon(true);
       return t;
     });
+    // Ledger writes are bound by DynamoDB latency, not CPU: several in flight at once.
+    ExecutorService ledgerWriters = Executors.newFixedThreadPool(LEDGER_WRITERS, r -> {
+      Thread t = new Thread(r, "reconcile-ledger");
+      t.setDaemon(true);
+      return t;
+    });
     ReconcileConfig engine = new ReconcileConfig(new BusinessCalendar(config.businessZone()), config.lateWebhookAfter(), config.openOrderFor());
     DynamoDbLedger ledger = new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable());
     S3DailyFiles files = new S3DailyFiles(clients.s3(), config.dataBucket(), stage);
     DailyReconciliation useCase = new DailyReconciliation(
         new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), config.ordersLookbackDays(),
-            parsers, threads),
+            parsers, threads, ledgerWriters, LEDGER_WRITERS),
         new Reconciler(engine),
         files,
         new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
