@@ -132,6 +132,12 @@ public final class Demo {
         progress.step("Playing the day through the simulator: CIPs over /v1, webhooks over HTTP to WebhookFunction");
         ScenarioPlayer.Result played = play(sim, config, planned.statementRows());
         progress.info(sim.webhooks().size() + " webhook deliveries; " + played.refused().size() + " creates refused");
+        // The scheduled jobs run once the business day is over (02:00 Lima the next day at the earliest).
+        Instant jobsAt = day.plusDays(1).atStartOfDay(LIMA).plusHours(2).toInstant();
+        if (clock.instant().isBefore(jobsAt)) {
+          sim.setClock(jobsAt);
+        }
+        progress.info("simulated time now " + clock.instant().atZone(LIMA).toOffsetDateTime());
 
         progress.step("The seller's orders export and PagoEfectivo's portal export land in S3");
         S3Client s3 = stack.clients().s3();
