@@ -60,7 +60,7 @@ public final class Pagorecon {
     cl.addSubcommand(new ReplayCommand(context));
     cl.addSubcommand(new BackfillCommand(context));
     cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));
-    // bench (performance issue) registers here, one line.
+    cl.addSubcommand(new BenchCommand(context));
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.pagorecon.core.files.internal.ChunkReader;
+import io.pagorecon.core.files.internal.FastWebhookLine;
 import io.pagorecon.core.files.internal.CsvTable;
 import io.pagorecon.core.files.internal.FastParse;
 import io.pagorecon.core.files.internal.ParallelChunks;
@@ -77,6 +78,16 @@ public final class WebhooksJsonlReader {
   private static final byte[] BODY = "\",\"body\":".getBytes(StandardCharsets.US_ASCII);
 
   private WebhookReceipt parseLine(String file, int line, byte[] data, int s, int e) throws InputFileException {
+    // the common shape straight from bytes; anything else through NotificationParser (same receipt)
+    WebhookReceipt direct = FastWebhookLine.parse(data, s, e, line);
+    if (direct != null) {
+      return direct;
+    }
+    return strictLine(file, line, data, s, e);
+  }
+
+  /** The line through {@link NotificationParser} only: the reference the byte-level path is tested against. */
+  WebhookReceipt strictLine(String file, int line, byte[] data, int s, int e) throws InputFileException {
     WebhookReceipt fast = parseUsualLayout(line, data, s, e);
     return fast != null ? fast : parseAnyLayout(file, line, data, s, e);
   }

@@ -5,13 +5,13 @@ import io.pagorecon.core.money.Money;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.InputConflictException.Source;
 import io.pagorecon.core.reconcile.internal.LongIntMap;
+import io.pagorecon.core.reconcile.internal.OrderIdIndex;
 import io.pagorecon.core.time.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +64,7 @@ public final class Reconciler {
     private final long windowEnd;
     private final long asOf;
 
-    private HashMap<String, Integer> orderById;
+    private OrderIdIndex orderById;
     private LongIntMap orderHeadByCip;
     private int[] nextOrderSameCip;
     private LongIntMap rowByCip;
@@ -117,13 +117,13 @@ public final class Reconciler {
     }
 
     private void indexOrders() throws InputConflictException {
-      orderById = new HashMap<>(orders.length * 4 / 3 + 16);
+      orderById = new OrderIdIndex(orders.length, k -> orders[k].orderId());
       orderHeadByCip = new LongIntMap(orders.length);
       nextOrderSameCip = new int[orders.length];
       for (int i = 0; i < orders.length; i++) {
         Order o = orders[i];
-        Integer previous = orderById.putIfAbsent(o.orderId(), i);
-        if (previous != null) {
+        int previous = orderById.putIfAbsent(i);
+        if (previous >= 0) {
           int a = orders[previous].line();
           int b = o.line();
           throw new InputConflictException(Source.ORDERS, Math.max(a, b), "order_id", "\"" + o.orderId() + "\" is also on line " + Math.min(a, b));
@@ -226,8 +226,7 @@ public final class Reconciler {
       if (code == null) {
         return -1;
       }
-      Integer i = orderById.get(code);
-      return i == null ? -1 : i;
+      return orderById.get(code);
     }
 
     /** Same as {@link #orderOfCode(String)}; usually the order naming the CIP has that code, which saves a hash lookup. */

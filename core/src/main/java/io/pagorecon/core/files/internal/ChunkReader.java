@@ -63,14 +63,23 @@ public final class ChunkReader {
       if (len == 0) {
         return null;
       }
-      int end = eof ? len : boundary(false);
-      if (end < 0) {
-        grow();
-        continue;
+      int end;
+      int lines;
+      if (eof) {
+        end = len;
+        lines = count(buf, 0, len);
+      } else {
+        long cut = lastBoundary();
+        if (cut < 0) {
+          grow();
+          continue;
+        }
+        end = (int) cut;
+        lines = (int) (cut >>> 32);
       }
       byte[] data = buf;
       int first = line;
-      line += count(data, 0, end);
+      line += lines;
       buf = new byte[Math.max(chunkSize, (len - end) * 2)];
       System.arraycopy(data, end, buf, 0, len - end);
       len -= end;
@@ -104,6 +113,30 @@ public final class ChunkReader {
   private void grow() throws IOException {
     buf = Arrays.copyOf(buf, buf.length * 2);
     fill();
+  }
+
+  /**
+   * Index after the last newline outside quotes (low 32 bits) and the number of newlines up to it
+   * (high 32 bits), in one pass over the buffer; -1 when there is none.
+   */
+  private long lastBoundary() {
+    boolean quoted = false;
+    int last = -1;
+    int newlines = 0;
+    int linesAtLast = 0;
+    for (int i = 0; i < len; i++) {
+      byte b = buf[i];
+      if (b == '"' && csvQuotes) {
+        quoted = !quoted;
+      } else if (b == '\n') {
+        newlines++;
+        if (!quoted) {
+          last = i + 1;
+          linesAtLast = newlines;
+        }
+      }
+    }
+    return last < 0 ? -1 : ((long) linesAtLast << 32) | last;
   }
 
   /** Index after the first (or last) newline outside quotes, or -1. */

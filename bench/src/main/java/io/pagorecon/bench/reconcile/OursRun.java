@@ -1,0 +1,114 @@
+package io.pagorecon.bench.reconcile;
+
+import io.pagorecon.core.files.DiscrepanciesCsvWriter;
+import io.pagorecon.core.files.OrdersFormat;
+import io.pagorecon.core.files.ReconcileFiles;
+import io.pagorecon.core.files.SummaryJsonWriter;
+import io.pagorecon.core.reconcile.Discrepancy;
+import io.pagorecon.core.reconcile.ReconcileConfig;
+import io.pagorecon.core.reconcile.ReconcileResult;
+import io.pagorecon.core.reconcile.Reconciler;
+import io.pagorecon.core.reconcile.Scope;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * pagorecon's side, run in a child JVM of its own so that its peak RSS is ours alone: exactly what
+ * {@code pagorecon reconcile --date} does (parse the three files on all cores, reconcile, write
+ * discrepancies.csv and summary.json). The first run is the warm-up and is checked against the
+ * expected findings before any run is timed.
+ *
+ * <p>{@code OursRun <dataDir> <yyyy-mm-dd> <runs> <expected findings file>}; prints
+ * {@code ours_run_ms=...} per timed run and {@code peak_rss_kb=...} (VmHWM) last.
+ */
+public final class OursRun {
+
+  /** Exit status when the findings differ from the expected ones. */
+  public static final int MISMATCH = 4;
+
+  private OursRun() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    LocalDate date = LocalDate.parse(args[1]);
+    int runs = Integer.parseInt(args[2]);
+    Path expected = Path.of(args[3]);
+    Path out = dir.resolve("ours-out");
+    Files.createDirectories(out);
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "pagorecon-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      int verified = verify(new Dataset(dir, date), out, pool, threads, expected);
+      if (verified < 0) {
+        System.exit(MISMATCH);
+      }
+      System.out.println("verified_findings=" + verified);
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        run(new Dataset(dir, date), out, pool, threads);
+        System.out.println("ours_run_ms=" + (System.nanoTime() - start) / 1_000_000);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.println("peak_rss_kb=" + PeakRss.kilobytes());
+  }
+
+  /** The warm-up run, compared with the expected findings; nothing of it stays reachable for the timed runs. */
+  private static int verify(Dataset d, Path out, ExecutorService pool, int threads, Path expected) throws Exception {
+    List<Finding> ours = findings(run(d, out, pool, threads));
+    List<Finding> theirs = new ArrayList<>();
+    for (String line : Files.readAllLines(expected)) {
+      if (!line.isEmpty()) {
+        theirs.add(Finding.parseLine(line));
+      }
+    }
+    Collections.sort(theirs);
+    if (!ours.equals(theirs)) {
+      System.out.println("mismatch: ours " + ours.size() + " findings, expected " + theirs.size());
+      FindingDiff.print(ours, theirs, System.out);
+      return -1;
+    }
+    return ours.size();
+  }
+
+  static ReconcileResult run(Dataset d, Path out, ExecutorService pool, int threads) throws Exception {
+    ReconcileConfig config = ReconcileConfig.defaults();
+    ReconcileFiles useCase = new ReconcileFiles(new Reconciler(config), OrdersFormat.CANONICAL, pool, threads);
+    ReconcileResult result = useCase.run(source(d.orders()), source(d.statement()), Optional.of(source(d.webhooks())),
+        Scope.businessDate(d.businessDate(), config.calendar()));
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out.resolve("discrepancies.csv")), 1 << 16)) {
+      new DiscrepanciesCsvWriter(config.calendar().zone(), Optional.empty()).write(result, os);
+    }
+    try (OutputStream os = Files.newOutputStream(out.resolve("summary.json"))) {
+      new SummaryJsonWriter(config.calendar().zone()).write(result, os);
+    }
+    return result;
+  }
+
+  static List<Finding> findings(ReconcileResult result) {
+    List<Finding> out = new ArrayList<>(result.discrepancies().size());
+    for (Discrepancy d : result.discrepancies()) {
+      out.add(new Finding(d.category().name(), d.orderId(), d.cip()));
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  private static ReconcileFiles.Source source(Path p) {
+    return new ReconcileFiles.Source(p.toString(), () -> Files.newInputStream(p));
+  }
+}

@@ -1,0 +1,172 @@
+package io.pagorecon.bench.reconcile;
+
+import io.pagorecon.core.reconcile.ReconcileConfig;
+import io.pagorecon.core.time.BusinessCalendar;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench reconcile}: pagorecon's engine against DuckDB on the same generated files, in one
+ * run. Order: DuckDB's warm-up run gives the expected findings; pagorecon's child JVM runs its
+ * warm-up, checks it finds the very same (category, order_id, cip) list, and only then times its
+ * runs; then DuckDB's timed runs. The last line is the figure docs/performance.md records.
+ */
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+    description = "pagorecon's engine vs DuckDB SQL on the same generated day; prints the median of --runs after a warm-up.")
+public final class ReconcileBench implements Callable<Integer> {
+
+  @Option(names = "--orders", required = true, paramLabel = "N", description = "Orders to generate (about as many statement rows and webhooks).")
+  int orders;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--runs", defaultValue = "3", paramLabel = "R", description = "Timed runs per side after one warm-up (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Where datasets are generated and reused (default: <tmp>/pagorecon-bench).")
+  Path data;
+
+  @Option(names = "--xmx", paramLabel = "SIZE", description = "Heap of pagorecon's child JVM (default: sized for --orders).")
+  String xmx;
+
+  private final PrintStream out;
+
+  public ReconcileBench() {
+    this(System.out);
+  }
+
+  ReconcileBench(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (orders < 1 || runs < 1) {
+      System.err.println("bench reconcile: --orders and --runs must be positive");
+      return 2;
+    }
+    Path root = data != null ? data : Path.of(System.getProperty("java.io.tmpdir"), "pagorecon-bench");
+    Dataset d = Dataset.ensure(root, orders, seed, out);
+    Result r = run(d, runs, xmx != null ? xmx : defaultHeap(orders), out);
+    if (!r.verified()) {
+      return 1;
+    }
+    out.println(r.line());
+    return 0;
+  }
+
+  /** A heap that fits the engine's arrays with room for the parse buffers. */
+  static String defaultHeap(int orders) {
+    long mb = 256 + (long) orders * 550 / 1_000_000;
+    return Math.min(mb, 6144) + "m";
+  }
+
+  /** The measured figures; {@code verified} false means the two sides disagreed and nothing was timed. */
+  public record Result(boolean verified, int orders, long oursMs, long duckdbMs, long peakRssMb, List<Long> oursRuns, List<Long> duckdbRuns) {
+    public double ratio() {
+      return duckdbMs == 0 ? Double.NaN : (double) oursMs / duckdbMs;
+    }
+
+    public String line() {
+      return String.format(Locale.ROOT, "reconcile orders=%d ours_ms=%d duckdb_ms=%d ratio=%.2f peak_rss_mb=%d", orders, oursMs, duckdbMs, ratio(), peakRssMb);
+    }
+  }
+
+  public static Result run(Dataset d, int runs, String heap, PrintStream log) throws Exception {
+    ReconcileConfig config = ReconcileConfig.defaults();
+    BusinessCalendar cal = config.calendar();
+    DuckDbReconciliation duck = new DuckDbReconciliation(cal.startOf(d.businessDate()), cal.endOf(d.businessDate()),
+        config.lateWebhookAfter(), config.openOrderFor());
+
+    long t0 = System.nanoTime();
+    List<Finding> expected = duck.run(d.orders(), d.statement(), d.webhooks());
+    log.printf("duckdb warm-up: %d findings in %d ms%n", expected.size(), (System.nanoTime() - t0) / 1_000_000);
+    Path expectedFile = d.dir().resolve("duckdb-findings.txt");
+    List<String> lines = new ArrayList<>(expected.size());
+    for (Finding f : expected) {
+      lines.add(f.toLine());
+    }
+    Files.write(expectedFile, lines, StandardCharsets.UTF_8);
+
+    List<Long> oursRuns = new ArrayList<>();
+    long peakKb = -1;
+    Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
+    boolean verified = false;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        log.println("  pagorecon: " + line);
+        if (line.startsWith("ours_run_ms=")) {
+          oursRuns.add(Long.parseLong(line.substring("ours_run_ms=".length())));
+        } else if (line.startsWith("peak_rss_kb=")) {
+          peakKb = Long.parseLong(line.substring("peak_rss_kb=".length()));
+        } else if (line.startsWith("verified_findings=")) {
+          verified = true;
+        }
+      }
+    }
+    int exit = child.waitFor();
+    if (exit != 0 || !verified) {
+      log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
+      return new Result(false, countOrders(d), 0, 0, 0, oursRuns, List.of());
+    }
+
+    List<Long> duckRuns = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long s = System.nanoTime();
+      List<Finding> again = duck.run(d.orders(), d.statement(), d.webhooks());
+      duckRuns.add((System.nanoTime() - s) / 1_000_000);
+      if (again.size() != expected.size()) {
+        throw new IllegalStateException("DuckDB gave " + again.size() + " findings, then " + expected.size());
+      }
+    }
+    log.println("pagorecon runs ms: " + oursRuns + ", duckdb runs ms: " + duckRuns + ", heap " + heap);
+    return new Result(true, countOrders(d), median(oursRuns), median(duckRuns), peakKb < 0 ? -1 : (peakKb + 1023) / 1024, oursRuns, duckRuns);
+  }
+
+  private static int countOrders(Dataset d) throws IOException {
+    String name = d.dir().getFileName().toString();
+    if (name.startsWith("orders-")) {
+      return Integer.parseInt(name.substring("orders-".length(), name.indexOf("-seed-")));
+    }
+    try (var lines = Files.lines(d.orders())) {
+      return (int) lines.count() - 1;
+    }
+  }
+
+  private static List<String> childCommand(Dataset d, int runs, String heap, Path expected) {
+    List<String> c = new ArrayList<>();
+    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    c.add("-Xmx" + heap);
+    // throughput collector: a batch job, no pause goals
+    c.add("-XX:+UseParallelGC");
+    c.add("-cp");
+    c.add(System.getProperty("java.class.path"));
+    c.add(OursRun.class.getName());
+    c.add(d.dir().toString());
+    c.add(d.businessDate().toString());
+    c.add(Integer.toString(runs));
+    c.add(expected.toString());
+    return c;
+  }
+
+  static long median(List<Long> values) {
+    List<Long> s = new ArrayList<>(values);
+    Collections.sort(s);
+    return s.get(s.size() / 2);
+  }
+
+}
