@@ -27,8 +27,16 @@ public enum ErrorCode {
   UNKNOWN_CIP(404),
   /** An order the system does not know. */
   UNKNOWN_ORDER(404),
+  /** The order exists with another amount or currency. */
+  ORDER_CONFLICT(409),
+  /** The order is paid already: no new CIP is issued. */
+  ORDER_ALREADY_PAID(409),
+  /** A CIP is being created for the order, or its creation had an unknown outcome: retry later. */
+  PAYMENT_IN_PROGRESS(409),
   /** The payment gateway refused or could not answer. */
   GATEWAY_ERROR(502),
+  /** A CIP create was sent but no answer came back; the order is marked so a retry checks first. */
+  GATEWAY_OUTCOME_UNKNOWN(504),
   /** DynamoDB, S3 or Secrets Manager failed: retry later. */
   STORAGE_UNAVAILABLE(503),
   /** A bug: logged with the request id. */

@@ -35,9 +35,14 @@ public final class NotificationParser {
 
   /** Parses a body whose signature has already been verified. */
   public Notification parse(byte[] body) throws InvalidNotificationException {
+    return parse(body, 0, body.length);
+  }
+
+  /** Parses {@code length} bytes of {@code buffer} from {@code offset} (a body inside a larger file). */
+  public Notification parse(byte[] buffer, int offset, int length) throws InvalidNotificationException {
     Fields top = new Fields();
     Fields data = null;
-    try (JsonParser p = JSON.createParser(body)) {
+    try (JsonParser p = JSON.createParser(buffer, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("the body is not a JSON object");
       }

@@ -1,0 +1,243 @@
+package io.pagorecon.core.daily;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.pagorecon.core.alert.Alert;
+import io.pagorecon.core.alert.AlertPublisher;
+import io.pagorecon.core.alert.ReconcileAlerts;
+import io.pagorecon.core.files.DiscrepanciesCsvWriter;
+import io.pagorecon.core.files.InputFileException;
+import io.pagorecon.core.files.OrdersCsvReader;
+import io.pagorecon.core.files.OrdersFormat;
+import io.pagorecon.core.files.ReconcileFiles;
+import io.pagorecon.core.files.StatementCsvReader;
+import io.pagorecon.core.files.SummaryJsonWriter;
+import io.pagorecon.core.ledger.DiscrepancyLedger;
+import io.pagorecon.core.ledger.Ledger;
+import io.pagorecon.core.ledger.LedgerUpdate;
+import io.pagorecon.core.reconcile.InputConflictException;
+import io.pagorecon.core.reconcile.Order;
+import io.pagorecon.core.reconcile.ReconcileInput;
+import io.pagorecon.core.reconcile.ReconcileResult;
+import io.pagorecon.core.reconcile.Reconciler;
+import io.pagorecon.core.reconcile.Scope;
+import io.pagorecon.core.reconcile.StatementRow;
+import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.webhook.InvalidNotificationException;
+import io.pagorecon.core.webhook.NotificationParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The daily reconciliation of one business date (ReconcileFunction's one use case): read the
+ * statement (trusted only through its manifest's SHA-256), the orders export(s) and the verified
+ * webhooks; reconcile with the same engine as {@code pagorecon reconcile}; write the reports;
+ * apply the ledger; alert.
+ *
+ * <p>Idempotent and crash-safe by ordering: reports are replaced, the ledger is applied with
+ * conditional writes and keeps which alerts are still owed, and the alert goes out last, so a
+ * re-run completes whatever a crashed run left and never repeats what a finished run did.
+ */
+public final class DailyReconciliation {
+
+  /** Everything the run needs besides its ports. */
+  public record Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, Executor executor, int parallelism) {
+    public Settings {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(businessZone, "businessZone");
+      Objects.requireNonNull(sellerZone, "sellerZone");
+      Objects.requireNonNull(ordersFormat, "ordersFormat");
+      Objects.requireNonNull(executor, "executor");
+    }
+  }
+
+  private final Settings settings;
+  private final Reconciler reconciler;
+  private final DailyFiles files;
+  private final WebhookLog webhooks;
+  private final ReportStore reports;
+  private final Ledger ledgerStore;
+  private final DiscrepancyLedger ledger;
+  private final ReconcileAlerts alerts;
+  private final AlertPublisher publisher;
+
+  public DailyReconciliation(Settings settings, Reconciler reconciler, DailyFiles files, WebhookLog webhooks, ReportStore reports,
+      Ledger ledger, ReconcileAlerts alerts, AlertPublisher publisher) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+    this.files = Objects.requireNonNull(files, "files");
+    this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.reports = Objects.requireNonNull(reports, "reports");
+    this.ledgerStore = Objects.requireNonNull(ledger, "ledger");
+    this.ledger = new DiscrepancyLedger(ledger);
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+  }
+
+  /**
+   * Reconciles {@code date}, judged as of its end.
+   *
+   * @param now when the run happens (the ledger's history)
+   * @throws io.pagorecon.core.payment.StorageException on infrastructure faults (retry the run)
+   */
+  public DailyOutcome run(LocalDate date, Instant now) {
+    Optional<DailyFiles.Statement> statement = files.statement(date);
+    List<ReconcileFiles.Source> orderFiles = files.orders(date);
+    List<String> missing = new ArrayList<>();
+    if (statement.isEmpty()) {
+      missing.add("statement: " + files.statementLocation(date));
+    }
+    if (orderFiles.isEmpty()) {
+      missing.add("orders export: " + files.ordersLocation(date));
+    }
+    if (!missing.isEmpty()) {
+      return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT, missing);
+    }
+    try {
+      List<Order> orders = new ArrayList<>();
+      OrdersCsvReader ordersReader = new OrdersCsvReader(settings.ordersFormat(), settings.executor(), settings.parallelism());
+      for (ReconcileFiles.Source f : orderFiles) {
+        try (InputStream in = f.opener().open()) {
+          orders.addAll(ordersReader.read(f.name(), in));
+        }
+      }
+      Optional<List<StatementRow>> rows = trustedStatement(statement.get());
+      if (rows.isEmpty()) {
+        return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT,
+            List.of("statement: " + statement.get().csv().name() + " does not match the SHA-256 in " + statement.get().manifestName()));
+      }
+      List<WebhookReceipt> hooks = new ArrayList<>();
+      int unreadable = 0;
+      NotificationParser parser = new NotificationParser();
+      int line = 0;
+      for (WebhookLog.Received r : webhooks.verifiedOn(date)) {
+        line++;
+        try {
+          hooks.add(WebhookReceipt.of(r.receivedAt(), parser.parse(r.body()), line));
+        } catch (InvalidNotificationException e) {
+          unreadable++;
+        }
+      }
+      ReconcileResult result;
+      try {
+        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks), Scope.businessDate(date, reconciler.config().calendar()));
+      } catch (InputConflictException e) {
+        String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
+        return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));
+      }
+      return reconciled(date, now, result, unreadable);
+    } catch (InputFileException e) {
+      return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(e.getMessage()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the inputs of " + date + " failed", e);
+    }
+  }
+
+  private DailyOutcome reconciled(LocalDate date, Instant now, ReconcileResult result, int unreadable) throws IOException {
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    new DiscrepanciesCsvWriter(settings.businessZone(), settings.sellerZone()).write(result, csv);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    new SummaryJsonWriter(settings.businessZone()).write(result, json);
+    List<String> where = reports.publish(date, csv.toByteArray(), json.toByteArray());
+
+    LedgerUpdate update = ledger.apply(date, result.discrepancies(), now);
+
+    ReconcileAlerts.Plan plan = alerts.plan(
+        new ReconcileAlerts.RunFacts(date, settings.stage(), settings.businessZone(), result, update.alertPending(), where),
+        ledgerStore::hasMarker);
+    if (plan.alert().isPresent()) {
+      publisher.publish(plan.alert().get());
+      ledger.alerted(plan.settles());
+      plan.markers().forEach(ledgerStore::putMarker);
+    }
+    return new DailyOutcome(date, DailyOutcome.Kind.RECONCILED, Optional.of(result), Optional.of(update), where, List.of(),
+        plan.alert().isPresent(), unreadable);
+  }
+
+  /** Alerts once per date and problem: the same missing input re-run stays quiet, a new problem speaks. */
+  private DailyOutcome notReconciled(LocalDate date, DailyOutcome.Kind kind, List<String> problems) {
+    String marker = ReconcileAlerts.missingMarker(date) + "#" + sha256(String.join("\n", problems).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    boolean alerted = false;
+    if (!ledgerStore.hasMarker(marker)) {
+      Alert alert = alerts.missingInputs(date, settings.stage(), settings.businessZone(), problems);
+      publisher.publish(alert);
+      ledgerStore.putMarker(marker);
+      alerted = true;
+    }
+    return new DailyOutcome(date, kind, Optional.empty(), Optional.empty(), List.of(), problems, alerted, 0);
+  }
+
+  /** Parses the CSV while hashing it; empty when the bytes are not the ones the manifest names. */
+  private Optional<List<StatementRow>> trustedStatement(DailyFiles.Statement s) throws IOException, InputFileException {
+    Optional<String> expected = manifestSha256(s.manifestJson());
+    if (expected.isEmpty()) {
+      return Optional.empty();
+    }
+    MessageDigest digest = newSha256();
+    List<StatementRow> rows;
+    try (DigestInputStream in = new DigestInputStream(s.csv().opener().open(), digest)) {
+      rows = new StatementCsvReader(settings.executor(), settings.parallelism()).read(s.csv().name(), in);
+      // Whatever the reader left unread still counts for the digest.
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    String actual = HexFormat.of().formatHex(digest.digest());
+    return actual.equalsIgnoreCase(expected.get()) ? Optional.of(rows) : Optional.empty();
+  }
+
+  /** {@code file.sha256} of the statement manifest; empty when the manifest does not say. */
+  static Optional<String> manifestSha256(byte[] manifest) throws IOException {
+    try (JsonParser p = new JsonFactory().createParser(manifest)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("file".equals(name) && value == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("sha256".equals(field) && v == JsonToken.VALUE_STRING) {
+              return Optional.of(p.getText());
+            }
+            p.skipChildren();
+          }
+          return Optional.empty();
+        }
+        p.skipChildren();
+      }
+      return Optional.empty();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newSha256().digest(bytes));
+  }
+
+}

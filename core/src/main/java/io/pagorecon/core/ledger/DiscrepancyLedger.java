@@ -1,0 +1,170 @@
+package io.pagorecon.core.ledger;
+
+import io.pagorecon.core.payment.StorageException;
+import io.pagorecon.core.reconcile.Discrepancy;
+import io.pagorecon.core.reconcile.Severity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The ledger use cases: apply a run's findings, and the people's acknowledge/resolve.
+ *
+ * <p>Applying a run for business date D (docs/ledger.md):
+ *
+ * <ul>
+ *   <li>a finding with no entry opens one (OPEN; a critical one owes an alert);
+ *   <li>a finding of an OPEN/ACKNOWLEDGED entry refreshes it (lastSeenDate = max(lastSeenDate, D),
+ *       latest detail) and writes nothing when nothing changed, so a re-run is free;
+ *   <li>a finding of a RESOLVED/AUTO_RESOLVED entry reopens it (history says so; a critical one owes
+ *       an alert again);
+ *   <li>an OPEN/ACKNOWLEDGED entry last seen on D that this run of D did not find is AUTO_RESOLVED.
+ *       Only those: the run judged exactly the items of D, so an entry last seen on another date is
+ *       outside its scope and is left alone, however old.
+ * </ul>
+ *
+ * Writes are conditional on the version; a lost race re-reads and re-applies.
+ */
+public final class DiscrepancyLedger {
+
+  public static final String RUN_ACTOR = "reconcile";
+  private static final int ATTEMPTS = 5;
+
+  private final Ledger ledger;
+
+  public DiscrepancyLedger(Ledger ledger) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
+  }
+
+  public LedgerUpdate apply(LocalDate runDate, List<Discrepancy> findings, Instant now) {
+    Map<String, Discrepancy> byId = new LinkedHashMap<>();
+    for (Discrepancy d : findings) {
+      byId.putIfAbsent(d.id(), d);
+    }
+    Map<String, LedgerEntry> existing = ledger.findAll(byId.keySet());
+    List<LedgerEntry> opened = new ArrayList<>();
+    List<LedgerEntry> reopened = new ArrayList<>();
+    List<LedgerEntry> pending = new ArrayList<>();
+    int refreshed = 0;
+    int unchanged = 0;
+    for (Discrepancy d : byId.values()) {
+      Optional<LedgerEntry> before = Optional.ofNullable(existing.get(d.id()));
+      if (before.isPresent() && before.get().status().isActive() && !before.get().differsFrom(d, runDate)) {
+        unchanged++;
+        if (before.get().alertPending()) {
+          pending.add(before.get());
+        }
+        continue;
+      }
+      LedgerEntry after = mutate(d.id(), before, current -> Optional.of(found(current, d, runDate, now)));
+      if (before.isEmpty()) {
+        opened.add(after);
+      } else if (!before.get().status().isActive() && after.history().size() > before.get().history().size()) {
+        reopened.add(after);
+      } else {
+        refreshed++;
+      }
+      if (after.alertPending()) {
+        pending.add(after);
+      }
+    }
+    List<LedgerEntry> autoResolved = new ArrayList<>();
+    for (LedgerStatus status : List.of(LedgerStatus.OPEN, LedgerStatus.ACKNOWLEDGED)) {
+      for (LedgerEntry e : ledger.byStatus(status, Optional.of(runDate), Optional.of(runDate), Integer.MAX_VALUE)) {
+        if (byId.containsKey(e.id())) {
+          continue;
+        }
+        LedgerEntry after = mutate(e.id(), Optional.of(e), current -> autoResolve(current, runDate, now));
+        if (after.status() == LedgerStatus.AUTO_RESOLVED) {
+          autoResolved.add(after);
+        }
+      }
+    }
+    return new LedgerUpdate(opened, reopened, refreshed, unchanged, autoResolved, pending);
+  }
+
+  /** Clears {@code alertPending} once the alert is published. */
+  public void alerted(Collection<LedgerEntry> entries) {
+    for (LedgerEntry e : entries) {
+      mutate(e.id(), Optional.of(e), current -> current.filter(LedgerEntry::alertPending).map(c -> c.withAlertPending(false)));
+    }
+  }
+
+  public ManualChange acknowledge(String id, String actor, Optional<String> owner, String note, Instant now) {
+    return manual(id, LedgerStatus.ACKNOWLEDGED, "acknowledged", actor, owner, note, now);
+  }
+
+  public ManualChange resolve(String id, String actor, String note, Instant now) {
+    return manual(id, LedgerStatus.RESOLVED, "resolved", actor, Optional.empty(), note, now);
+  }
+
+  private ManualChange manual(String id, LedgerStatus to, String action, String actor, Optional<String> owner, String note, Instant now) {
+    Optional<LedgerEntry> current = ledger.find(id);
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (current.isEmpty()) {
+        return new ManualChange(ManualChange.Outcome.NOT_FOUND, Optional.empty());
+      }
+      LedgerEntry c = current.get();
+      if (!LedgerTransitions.allowed(c.status(), to) || !c.status().isActive()) {
+        return new ManualChange(ManualChange.Outcome.NOT_ALLOWED, current);
+      }
+      Optional<String> newOwner = owner.isPresent() ? owner : c.owner();
+      LedgerEntry next = c.moved(new LedgerChange(now, actor, action, Optional.of(c.status()), to, note), newOwner, c.alertPending());
+      Optional<LedgerEntry> conflict = ledger.save(next);
+      if (conflict.isEmpty()) {
+        return new ManualChange(ManualChange.Outcome.UPDATED, Optional.of(next));
+      }
+      current = conflict;
+    }
+    throw new StorageException("ledger entry " + id + ": still contended after " + ATTEMPTS + " attempts", null);
+  }
+
+  private static LedgerEntry found(Optional<LedgerEntry> current, Discrepancy d, LocalDate runDate, Instant now) {
+    boolean critical = d.severity() == Severity.CRITICAL;
+    if (current.isEmpty()) {
+      LedgerChange opened = new LedgerChange(now, RUN_ACTOR, "opened", Optional.empty(), LedgerStatus.OPEN, "found by the run of " + runDate);
+      return LedgerEntry.open(d, runDate, opened, critical);
+    }
+    LedgerEntry c = current.get();
+    if (c.status().isActive()) {
+      return c.refreshedBy(d, runDate).nextVersion();
+    }
+    LedgerChange reopened = new LedgerChange(now, RUN_ACTOR, "reopened", Optional.of(c.status()), LedgerStatus.OPEN,
+        "found again by the run of " + runDate);
+    return c.refreshedBy(d, runDate).moved(reopened, c.owner(), critical);
+  }
+
+  private static Optional<LedgerEntry> autoResolve(Optional<LedgerEntry> current, LocalDate runDate, Instant now) {
+    // Someone may have moved or re-seen it meanwhile: only an entry still active and still last
+    // seen on the run's date is in scope.
+    return current.filter(c -> c.status().isActive() && c.lastSeenDate().equals(runDate))
+        .map(c -> c.moved(new LedgerChange(now, RUN_ACTOR, "auto_resolved", Optional.of(c.status()), LedgerStatus.AUTO_RESOLVED,
+            "consistent in the run of " + runDate), c.owner(), false));
+  }
+
+  /**
+   * Applies {@code change} to the stored entry and saves it, re-reading on a lost race. When the
+   * change yields nothing, the current entry is returned unchanged.
+   */
+  private LedgerEntry mutate(String id, Optional<LedgerEntry> current, Function<Optional<LedgerEntry>, Optional<LedgerEntry>> change) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Optional<LedgerEntry> next = change.apply(current);
+      if (next.isEmpty()) {
+        return current.orElseThrow(() -> new IllegalStateException("ledger entry " + id + " vanished"));
+      }
+      Optional<LedgerEntry> conflict = ledger.save(next.get());
+      if (conflict.isEmpty()) {
+        return next.get();
+      }
+      current = conflict;
+    }
+    throw new StorageException("ledger entry " + id + ": still contended after " + ATTEMPTS + " attempts", null);
+  }
+}

@@ -1,0 +1,31 @@
+package io.pagorecon.core.reconcile;
+
+import io.pagorecon.core.money.Currency;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of a run: the discrepancies in their stable order, the MATCHED count, the count per
+ * category (every category present, zeros included) and totals per currency (both currencies).
+ */
+public record ReconcileResult(
+    Optional<LocalDate> date,
+    Instant asOf,
+    List<Discrepancy> discrepancies,
+    long matched,
+    Map<Category, Long> countsByCategory,
+    Map<Currency, CurrencyTotals> totals) {
+
+  public ReconcileResult {
+    discrepancies = List.copyOf(discrepancies);
+    countsByCategory = Map.copyOf(countsByCategory);
+    totals = Map.copyOf(totals);
+  }
+
+  public boolean clean() {
+    return discrepancies.isEmpty();
+  }
+}
