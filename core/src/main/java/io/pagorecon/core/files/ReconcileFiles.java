@@ -59,7 +59,7 @@ public final class ReconcileFiles {
       }
     }
     try {
-      return reconciler.reconcile(new ReconcileInput(o, s, w), scope);
+      return reconciler.reconcile(new ReconcileInput(o, s, w, webhooksFile.isPresent()), scope);
     } catch (InputConflictException e) {
       String file;
       switch (e.source()) {

@@ -59,6 +59,7 @@ public final class Reconciler {
     private final StatementRow[] rows;
     private final WebhookReceipt[] hooks;
     private final Scope scope;
+    private final boolean webhooksSupplied;
     private final long windowStart;
     private final long windowEnd;
     private final long asOf;
@@ -80,6 +81,7 @@ public final class Reconciler {
       this.rows = input.statement().toArray(new StatementRow[0]);
       this.hooks = input.webhooks().toArray(new WebhookReceipt[0]);
       this.scope = scope;
+      this.webhooksSupplied = input.webhooksSupplied();
       this.asOf = scope.asOf().toEpochMilli();
       if (scope.date().isPresent()) {
         windowStart = config.calendar().startOf(scope.date().get()).toEpochMilli();
@@ -177,6 +179,7 @@ public final class Reconciler {
     /** G of Contract 1: a statement row belongs to the order of its transaction code and to every order naming its CIP. */
     private void linkRowsToOrders() {
       primaryOrder = new int[rows.length];
+      int[] rowCodeOrder = new int[rows.length];
       int[] counts = new int[orders.length + 1];
       for (int pass = 0; pass < 2; pass++) {
         int[] fill = null;
@@ -190,7 +193,10 @@ public final class Reconciler {
         }
         for (int j = 0; j < rows.length; j++) {
           StatementRow r = rows[j];
-          int byCode = orderOfCode(r.transactionCode());
+          if (pass == 0) {
+            rowCodeOrder[j] = orderOfCode(r.transactionCode(), r.cip());
+          }
+          int byCode = rowCodeOrder[j];
           if (byCode >= 0) {
             link(byCode, j, counts, fill);
           }
@@ -224,9 +230,21 @@ public final class Reconciler {
       return i == null ? -1 : i;
     }
 
+    /** Same as {@link #orderOfCode(String)}; usually the order naming the CIP has that code, which saves a hash lookup. */
+    private int orderOfCode(String code, long cip) {
+      if (code == null) {
+        return -1;
+      }
+      int byCip = orderHeadByCip.get(cip);
+      if (byCip >= 0 && nextOrderSameCip[byCip] < 0 && orders[byCip].orderId().equals(code)) {
+        return byCip;
+      }
+      return orderOfCode(code);
+    }
+
     /** The order a CIP unknown to the statement belongs to: by the webhook's code, else the smallest id naming the CIP. */
     private int orderOfLooseCip(long cip, String code) {
-      int byCode = orderOfCode(code);
+      int byCode = orderOfCode(code, cip);
       if (byCode >= 0) {
         return byCode;
       }
@@ -245,7 +263,7 @@ public final class Reconciler {
       hookByCip.forEach(
           (cip, w) -> {
             // rows of the statement are checked per order in webhookPaysAnyRowOf
-            int byCode = orderOfCode(hooks[w].transactionCode());
+            int byCode = orderOfCode(hooks[w].transactionCode(), cip);
             if (byCode >= 0) {
               paidWebhookForOrder[byCode] = true;
             }
@@ -294,7 +312,6 @@ public final class Reconciler {
       long latestPaid = Times.NONE;
       boolean payableForever = false;
       long latestExpiry = Times.NONE;
-      List<String> paidCips = null;
       for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
         int j = rowList[k];
         StatementRow r = rows[j];
@@ -312,10 +329,6 @@ public final class Reconciler {
           if (pt != Times.NONE && pt > latestPaid) {
             latestPaid = pt;
           }
-          if (paidCips == null) {
-            paidCips = new ArrayList<>(2);
-          }
-          paidCips.add(Cips.format(r.cip()));
           long t = itemTime(j);
           if (o.status().ignoresPayment()) {
             emit(Category.PAID_NOT_RECORDED, t, i, j, Cips.format(r.cip()), null, null, "gateway PAID but order " + o.status());
@@ -342,6 +355,12 @@ public final class Reconciler {
         emit(Category.RECORDED_NOT_PAID, o.createdAt(), i, -1, Cips.format(o.cip()), null, null, "order " + o.status() + " but no CIP of it is paid at the gateway");
       }
       if (paid > 1) {
+        List<String> paidCips = new ArrayList<>(paid);
+        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+          if (rows[rowList[k]].status() == PaymentState.PAID) {
+            paidCips.add(Cips.format(rows[rowList[k]].cip()));
+          }
+        }
         paidCips.sort(Comparator.naturalOrder());
         String cips = String.join(";", paidCips);
         emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, cips, null, null, paid + " CIPs paid: " + cips);
@@ -372,7 +391,7 @@ public final class Reconciler {
           emit(Category.UNKNOWN_ORDER, t, -1, j, Cips.format(r.cip()), code, null,
               code.isEmpty() ? "PAID CIP without a transaction code matches no order" : "no order " + code);
         }
-        if (hookByCip.get(r.cip()) < 0) {
+        if (webhooksSupplied && hookByCip.get(r.cip()) < 0) {
           emit(Category.MISSING_WEBHOOK, t, primaryOrder[j], j, Cips.format(r.cip()), code, null, "gateway PAID but no verified cip.paid webhook");
         }
       }
@@ -387,15 +406,14 @@ public final class Reconciler {
             String code = h.transactionCode() == null ? "" : h.transactionCode();
             long pay = r >= 0 && rows[r].paidAt() != Times.NONE ? rows[r].paidAt() : h.paymentDate();
             long t = pay != Times.NONE ? pay : h.receivedAt();
-            String cipText = Cips.format(cip);
             if (pay != Times.NONE && h.receivedAt() - pay > config.lateWebhookAfter().toMillis()) {
               long minutes = (h.receivedAt() - pay) / 60_000;
-              emit(Category.LATE_WEBHOOK, t, order, r, cipText, code, h.currency(), "webhook received " + minutes + " min after the payment");
+              emit(Category.LATE_WEBHOOK, t, order, r, Cips.format(cip), code, h.currency(), "webhook received " + minutes + " min after the payment");
             }
             if (r < 0) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, -1, cipText, code, h.currency(), "cip.paid webhook but the gateway does not know the CIP" + webhookAmount(h));
+              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, -1, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway does not know the CIP" + webhookAmount(h));
             } else if (!rows[r].status().isSettled()) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, cipText, code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
+              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
             }
           });
     }

@@ -230,6 +230,15 @@ class ReconcilerTest {
   }
 
   @Test
+  void missingWebhook_shouldNotBeJudged_whenNoWebhookSourceWasGiven() throws Exception {
+    order("ORD-1", "111", "10.00", OrderStatus.PAID);
+    row("111", "ORD-1", "10.00", PaymentState.PAID, T0);
+    ReconcileResult r = reconciler.reconcile(new ReconcileInput(orders, rows, List.of(), false), Scope.everything(T0.plusSeconds(60)));
+    assertEquals(List.of(), keys(r));
+    assertEquals(1, r.matched());
+  }
+
+  @Test
   void lateWebhook_shouldBeReported_onlyAfterMoreThanThirtyMinutes() throws Exception {
     order("ORD-1", "111", "10.00", OrderStatus.PAID);
     row("111", "ORD-1", "10.00", PaymentState.PAID, T0);
