@@ -106,6 +106,8 @@ public final class FaultProxy implements AutoCloseable {
   private final List<Rule> rules = new ArrayList<>();
   private final Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
   private final AtomicInteger forwarded = new AtomicInteger();
+  private final java.util.concurrent.locks.ReentrantLock dynamoDbCalls = new java.util.concurrent.locks.ReentrantLock(true);
+  private volatile boolean serializeDynamoDb;
 
   private FaultProxy(URI upstream, HttpServer server, ExecutorService workers) {
     this.upstream = upstream;
@@ -145,6 +147,17 @@ public final class FaultProxy implements AutoCloseable {
   /** The next {@code times} requests matching {@code match} get {@code fault}. */
   public synchronized FaultProxy failNext(Match match, Fault fault, int times) {
     rules.add(new Rule(match, fault, times));
+    return this;
+  }
+
+  /**
+   * Forwards DynamoDB calls one at a time. moto 5.2.1 snapshots whole tables with an unlocked
+   * {@code deepcopy} inside TransactWriteItems, so a concurrent call fails it with a 500
+   * ("dictionary changed size during iteration") and condition checks can interleave; real
+   * DynamoDB isolates transactions itself. Use this for concurrency tests against moto.
+   */
+  public FaultProxy serializeDynamoDb(boolean on) {
+    this.serializeDynamoDb = on;
     return this;
   }
 
@@ -192,7 +205,18 @@ public final class FaultProxy implements AutoCloseable {
         answerFault(exchange, request, fault);
         return;
       }
-      HttpResponse<byte[]> response = forward(request, query, body);
+      HttpResponse<byte[]> response;
+      boolean serialize = serializeDynamoDb && isDynamoDb(request);
+      if (serialize) {
+        dynamoDbCalls.lock();
+      }
+      try {
+        response = forward(request, query, body);
+      } finally {
+        if (serialize) {
+          dynamoDbCalls.unlock();
+        }
+      }
       forwarded.incrementAndGet();
       if (fault == Fault.DROP_AFTER) {
         drop(exchange);
@@ -219,6 +243,11 @@ public final class FaultProxy implements AutoCloseable {
       // moto unreachable or a broken request: the client sees a dropped connection, as from a dead endpoint.
       drop(exchange);
     }
+  }
+
+  private static boolean isDynamoDb(Request request) {
+    String target = request.target();
+    return target != null && target.startsWith("DynamoDB_20120810.");
   }
 
   private HttpResponse<byte[]> forward(Request request, String query, byte[] body) throws IOException, InterruptedException {
