@@ -30,6 +30,8 @@ public final class Pagorecon {
   public static CommandLine commandLine(CliContext context) {
     CommandLine cl = new CommandLine(new PagoreconCommand());
     cl.addSubcommand(new ReconcileCommand(context));
+    cl.addSubcommand(new BackfillCommand(context));
+    cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));
     // cl.addSubcommand(new GenerateCommand(context)); ... one line per subcommand
     cl.setOut(context.out());
     cl.setErr(context.err());

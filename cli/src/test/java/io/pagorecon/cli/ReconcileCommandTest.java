@@ -107,6 +107,22 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void reconcile_shouldReportTheOrdersError_whenSeveralFilesAreBad() throws Exception {
+    consistentDay();
+    Path orders = file("orders.csv", ORDERS_HEADER + "ORD-1,1,1.00,PEN,PAID,not-a-date,\n");
+    file("statement.csv", STATEMENT_HEADER + "1,ORD-1,1.00,PEN,LOST,,,,\n");
+    file("webhooks.jsonl", "not json\n");
+    for (int i = 0; i < 3; i++) {
+      assertEquals(2, run(reconcileArgs()));
+    }
+    String[] lines = err.toString().trim().split("\n");
+    assertEquals(3, lines.length);
+    for (String line : lines) {
+      assertEquals(orders + ":2: created_at: \"not-a-date\" is not an ISO-8601 timestamp with an offset", line);
+    }
+  }
+
+  @Test
   void reconcile_shouldExitTwo_onUsageErrors() throws Exception {
     consistentDay();
     assertEquals(2, run("reconcile", "--statement", "x.csv"));

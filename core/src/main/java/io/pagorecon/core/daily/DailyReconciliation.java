@@ -39,7 +39,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -56,9 +58,22 @@ import java.util.concurrent.Executor;
  */
 public final class DailyReconciliation {
 
-  /** Everything the run needs besides its ports. */
-  public record Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, Executor executor, int parallelism) {
+  /**
+   * Everything the run needs besides its ports.
+   *
+   * @param ordersLookbackDays also read the orders exports of this many earlier dates, for orders
+   *     created earlier and paid on the date (a later export of an order replaces an earlier one);
+   *     0 reads the date's exports only
+   * @param executor and {@code parallelism}: the CSV parsers' threads
+   * @param ledgerExecutor and {@code ledgerWriters}: how many ledger writes are in flight at once
+   */
+  public record Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, int ordersLookbackDays,
+      Executor executor, int parallelism, Executor ledgerExecutor, int ledgerWriters) {
     public Settings {
+      Objects.requireNonNull(ledgerExecutor, "ledgerExecutor");
+      if (ordersLookbackDays < 0) {
+        throw new IllegalArgumentException("ordersLookbackDays must not be negative");
+      }
       Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(businessZone, "businessZone");
       Objects.requireNonNull(sellerZone, "sellerZone");
@@ -85,7 +100,7 @@ public final class DailyReconciliation {
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     this.reports = Objects.requireNonNull(reports, "reports");
     this.ledgerStore = Objects.requireNonNull(ledger, "ledger");
-    this.ledger = new DiscrepancyLedger(ledger);
+    this.ledger = new DiscrepancyLedger(ledger, settings.ledgerExecutor(), settings.ledgerWriters());
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
   }
@@ -110,13 +125,18 @@ public final class DailyReconciliation {
       return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT, missing);
     }
     try {
-      List<Order> orders = new ArrayList<>();
       OrdersCsvReader ordersReader = new OrdersCsvReader(settings.ordersFormat(), settings.executor(), settings.parallelism());
-      for (ReconcileFiles.Source f : orderFiles) {
-        try (InputStream in = f.opener().open()) {
-          orders.addAll(ordersReader.read(f.name(), in));
+      // Oldest first, so the latest export of an order wins; the date's own exports win over all
+      // earlier ones, and an order id twice among them is bad input (the engine says where).
+      Map<String, Order> earlier = new LinkedHashMap<>();
+      for (int back = settings.ordersLookbackDays(); back >= 1; back--) {
+        for (Order o : read(ordersReader, files.orders(date.minusDays(back)))) {
+          earlier.put(o.orderId(), o);
         }
       }
+      List<Order> orders = read(ordersReader, orderFiles);
+      orders.forEach(o -> earlier.remove(o.orderId()));
+      orders.addAll(earlier.values());
       Optional<List<StatementRow>> rows = trustedStatement(statement.get());
       if (rows.isEmpty()) {
         return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT,
@@ -136,7 +156,8 @@ public final class DailyReconciliation {
       }
       ReconcileResult result;
       try {
-        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks), Scope.businessDate(date, reconciler.config().calendar()));
+        // The payments table is always a webhook source: an empty day there means the webhooks were lost.
+        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
       } catch (InputConflictException e) {
         String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
         return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));
@@ -168,6 +189,16 @@ public final class DailyReconciliation {
     }
     return new DailyOutcome(date, DailyOutcome.Kind.RECONCILED, Optional.of(result), Optional.of(update), where, List.of(),
         plan.alert().isPresent(), unreadable);
+  }
+
+  private static List<Order> read(OrdersCsvReader reader, List<ReconcileFiles.Source> sources) throws IOException, InputFileException {
+    List<Order> out = new ArrayList<>();
+    for (ReconcileFiles.Source f : sources) {
+      try (InputStream in = f.opener().open()) {
+        out.addAll(reader.read(f.name(), in));
+      }
+    }
+    return out;
   }
 
   /** Alerts once per date and problem: the same missing input re-run stays quiet, a new problem speaks. */

@@ -44,22 +44,35 @@ public final class ReconcileFiles {
   }
 
   public ReconcileResult run(Source ordersFile, Source statementFile, Optional<Source> webhooksFile, Scope scope) throws IOException, InputFileException {
-    List<Order> o;
-    try (InputStream in = ordersFile.opener().open()) {
-      o = orders.read(ordersFile.name(), in);
-    }
-    List<StatementRow> s;
-    try (InputStream in = statementFile.opener().open()) {
-      s = statement.read(statementFile.name(), in);
-    }
-    List<WebhookReceipt> w = List.of();
-    if (webhooksFile.isPresent()) {
+    // the three files are read at the same time (each on its own reader thread, chunks parsed on
+    // the shared executor); errors are reported in a fixed order: orders, statement, webhooks
+    Read<List<StatementRow>> s = Read.start("statement", () -> {
+      try (InputStream in = statementFile.opener().open()) {
+        return statement.read(statementFile.name(), in);
+      }
+    });
+    Read<List<WebhookReceipt>> w = webhooksFile.isEmpty() ? null : Read.start("webhooks", () -> {
       try (InputStream in = webhooksFile.get().opener().open()) {
-        w = webhooks.read(webhooksFile.get().name(), in);
+        return webhooks.read(webhooksFile.get().name(), in);
+      }
+    });
+    List<Order> o;
+    List<StatementRow> rows;
+    List<WebhookReceipt> receipts;
+    try {
+      try (InputStream in = ordersFile.opener().open()) {
+        o = orders.read(ordersFile.name(), in);
+      }
+      rows = s.join();
+      receipts = w == null ? List.of() : w.join();
+    } finally {
+      s.await();
+      if (w != null) {
+        w.await();
       }
     }
     try {
-      return reconciler.reconcile(new ReconcileInput(o, s, w, webhooksFile.isPresent()), scope);
+      return reconciler.reconcile(new ReconcileInput(o, rows, receipts, webhooksFile.isPresent()), scope);
     } catch (InputConflictException e) {
       String file;
       switch (e.source()) {
@@ -74,6 +87,66 @@ public final class ReconcileFiles {
           break;
       }
       throw new InputFileException(file, e.line(), e.field(), e.getMessage());
+    }
+  }
+
+  /** A file read on its own thread. */
+  private static final class Read<T> {
+    interface Body<T> {
+      T call() throws IOException, InputFileException;
+    }
+
+    private final Thread thread;
+    private T value;
+    private Throwable failure;
+
+    private Read(String name, Body<T> body) {
+      thread = new Thread(() -> {
+        try {
+          value = body.call();
+        } catch (Throwable t) {
+          failure = t;
+        }
+      }, "pagorecon-read-" + name);
+      thread.setDaemon(true);
+    }
+
+    static <T> Read<T> start(String name, Body<T> body) {
+      Read<T> r = new Read<>(name, body);
+      r.thread.start();
+      return r;
+    }
+
+    void await() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    T join() throws IOException, InputFileException {
+      await();
+      if (failure instanceof IOException e) {
+        throw e;
+      }
+      if (failure instanceof InputFileException e) {
+        throw e;
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return value;
     }
   }
 }

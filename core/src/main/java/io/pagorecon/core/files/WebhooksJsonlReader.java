@@ -73,7 +73,59 @@ public final class WebhooksJsonlReader {
     return b == ' ' || b == '\t' || b == '\r';
   }
 
+  private static final byte[] PREFIX = "{\"receivedAt\":\"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BODY = "\",\"body\":".getBytes(StandardCharsets.US_ASCII);
+
   private WebhookReceipt parseLine(String file, int line, byte[] data, int s, int e) throws InputFileException {
+    WebhookReceipt fast = parseUsualLayout(line, data, s, e);
+    return fast != null ? fast : parseAnyLayout(file, line, data, s, e);
+  }
+
+  /**
+   * The layout the statement job and the simulator write, {@code {"receivedAt":"…","body":{…}}},
+   * without the outer JSON pass: the body bytes still go through {@link NotificationParser}, which
+   * rejects anything that is not exactly one object. Null when the line looks any different (or is
+   * bad): then {@link #parseAnyLayout} reads it and names the error.
+   */
+  private WebhookReceipt parseUsualLayout(int line, byte[] data, int s, int e) {
+    if (e - s < PREFIX.length + BODY.length + 4 || data[e - 1] != '}' || !startsWith(data, s, PREFIX)) {
+      return null;
+    }
+    int ts = s + PREFIX.length;
+    int te = ts;
+    while (te < e && data[te] != '"' && data[te] != '\\') {
+      te++;
+    }
+    if (te + BODY.length + 2 > e || data[te] != '"' || !startsWith(data, te, BODY)) {
+      return null;
+    }
+    int bodyStart = te + BODY.length;
+    int bodyEnd = e - 1;
+    if (data[bodyStart] != '{') {
+      return null;
+    }
+    long receivedAt = FastParse.timestamp(data, ts, te);
+    if (receivedAt == FastParse.INVALID || receivedAt == Times.NONE) {
+      return null;
+    }
+    try {
+      Notification n = notifications.parse(data, bodyStart, bodyEnd - bodyStart);
+      return WebhookReceipt.of(java.time.Instant.ofEpochMilli(receivedAt), n, line);
+    } catch (InvalidNotificationException ex) {
+      return null;
+    }
+  }
+
+  private static boolean startsWith(byte[] data, int at, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (data[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private WebhookReceipt parseAnyLayout(String file, int line, byte[] data, int s, int e) throws InputFileException {
     long receivedAt = Times.NONE;
     String receivedText = null;
     int bodyStart = -1;

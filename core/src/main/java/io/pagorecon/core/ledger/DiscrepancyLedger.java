@@ -6,12 +6,19 @@ import io.pagorecon.core.reconcile.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,9 +45,26 @@ public final class DiscrepancyLedger {
   private static final int ATTEMPTS = 5;
 
   private final Ledger ledger;
+  private final Executor writers;
+  private final int parallelism;
 
+  /** Writes one entry at a time, on the caller's thread. */
   public DiscrepancyLedger(Ledger ledger) {
+    this(ledger, Runnable::run, 1);
+  }
+
+  /**
+   * Writes up to {@code parallelism} entries at a time on {@code writers}: a day with many findings
+   * is bound by write latency, not by the table. The outcome does not depend on the interleaving:
+   * each entry is written by one task, and the result lists are sorted by id.
+   */
+  public DiscrepancyLedger(Ledger ledger, Executor writers, int parallelism) {
     this.ledger = Objects.requireNonNull(ledger, "ledger");
+    this.writers = Objects.requireNonNull(writers, "writers");
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1");
+    }
+    this.parallelism = parallelism;
   }
 
   public LedgerUpdate apply(LocalDate runDate, List<Discrepancy> findings, Instant now) {
@@ -49,19 +73,19 @@ public final class DiscrepancyLedger {
       byId.putIfAbsent(d.id(), d);
     }
     Map<String, LedgerEntry> existing = ledger.findAll(byId.keySet());
-    List<LedgerEntry> opened = new ArrayList<>();
-    List<LedgerEntry> reopened = new ArrayList<>();
-    List<LedgerEntry> pending = new ArrayList<>();
-    int refreshed = 0;
-    int unchanged = 0;
-    for (Discrepancy d : byId.values()) {
+    List<LedgerEntry> opened = Collections.synchronizedList(new ArrayList<>());
+    List<LedgerEntry> reopened = Collections.synchronizedList(new ArrayList<>());
+    List<LedgerEntry> pending = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger refreshed = new AtomicInteger();
+    AtomicInteger unchanged = new AtomicInteger();
+    inParallel(new ArrayList<>(byId.values()), d -> {
       Optional<LedgerEntry> before = Optional.ofNullable(existing.get(d.id()));
       if (before.isPresent() && before.get().status().isActive() && !before.get().differsFrom(d, runDate)) {
-        unchanged++;
+        unchanged.incrementAndGet();
         if (before.get().alertPending()) {
           pending.add(before.get());
         }
-        continue;
+        return;
       }
       LedgerEntry after = mutate(d.id(), before, current -> Optional.of(found(current, d, runDate, now)));
       if (before.isEmpty()) {
@@ -69,31 +93,65 @@ public final class DiscrepancyLedger {
       } else if (!before.get().status().isActive() && after.history().size() > before.get().history().size()) {
         reopened.add(after);
       } else {
-        refreshed++;
+        refreshed.incrementAndGet();
       }
       if (after.alertPending()) {
         pending.add(after);
       }
-    }
-    List<LedgerEntry> autoResolved = new ArrayList<>();
+    });
+    List<LedgerEntry> candidates = new ArrayList<>();
     for (LedgerStatus status : List.of(LedgerStatus.OPEN, LedgerStatus.ACKNOWLEDGED)) {
       for (LedgerEntry e : ledger.byStatus(status, Optional.of(runDate), Optional.of(runDate), Integer.MAX_VALUE)) {
-        if (byId.containsKey(e.id())) {
-          continue;
-        }
-        LedgerEntry after = mutate(e.id(), Optional.of(e), current -> autoResolve(current, runDate, now));
-        if (after.status() == LedgerStatus.AUTO_RESOLVED) {
-          autoResolved.add(after);
+        if (!byId.containsKey(e.id())) {
+          candidates.add(e);
         }
       }
     }
-    return new LedgerUpdate(opened, reopened, refreshed, unchanged, autoResolved, pending);
+    List<LedgerEntry> autoResolved = Collections.synchronizedList(new ArrayList<>());
+    inParallel(candidates, e -> {
+      LedgerEntry after = mutate(e.id(), Optional.of(e), current -> autoResolve(current, runDate, now));
+      if (after.status() == LedgerStatus.AUTO_RESOLVED) {
+        autoResolved.add(after);
+      }
+    });
+    return new LedgerUpdate(sorted(opened), sorted(reopened), refreshed.get(), unchanged.get(), sorted(autoResolved), sorted(pending));
   }
 
   /** Clears {@code alertPending} once the alert is published. */
   public void alerted(Collection<LedgerEntry> entries) {
-    for (LedgerEntry e : entries) {
-      mutate(e.id(), Optional.of(e), current -> current.filter(LedgerEntry::alertPending).map(c -> c.withAlertPending(false)));
+    inParallel(new ArrayList<>(entries),
+        e -> mutate(e.id(), Optional.of(e), current -> current.filter(LedgerEntry::alertPending).map(c -> c.withAlertPending(false))));
+  }
+
+  private static List<LedgerEntry> sorted(List<LedgerEntry> entries) {
+    List<LedgerEntry> out = new ArrayList<>(entries);
+    out.sort(Comparator.comparing(LedgerEntry::id));
+    return out;
+  }
+
+  /** Runs {@code work} over {@code items} in {@code parallelism} slices; the first failure is rethrown. */
+  private <T> void inParallel(List<T> items, Consumer<T> work) {
+    int slices = Math.min(parallelism, items.size());
+    if (slices <= 1) {
+      items.forEach(work);
+      return;
+    }
+    List<CompletableFuture<Void>> tasks = new ArrayList<>();
+    for (int s = 0; s < slices; s++) {
+      int slice = s;
+      tasks.add(CompletableFuture.runAsync(() -> {
+        for (int i = slice; i < items.size(); i += slices) {
+          work.accept(items.get(i));
+        }
+      }, writers));
+    }
+    try {
+      CompletableFuture.allOf(tasks.toArray(new CompletableFuture<?>[0])).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * DELETED, REFUNDED) only ever move a CIP forward along UNKNOWN/PENDING &lt; EXPIRED &lt; DELETED
  * &lt; PAID &lt; REFUNDED: a late {@code cip.expired} never un-pays, and the final state does not
  * depend on delivery order. Money is the strongest fact: a payment reported for an expired or
- * deleted CIP is recorded. The only backward move is REOPENED (our own PATCH of an expired CIP).
+ * deleted CIP is recorded. The only backward move is REOPENED (our own PATCH of an expired CIP; on a pending CIP it
+ * only records the later expiry).
  * An event with no entry is stale: it is recorded as evidence and changes nothing.
  */
 public final class PaymentTransitions {
@@ -38,6 +39,7 @@ public final class PaymentTransitions {
         PAID, PaymentState.PAID,
         REFUNDED, PaymentState.REFUNDED);
     row(t, PaymentState.PENDING,
+        REOPENED, PaymentState.PENDING, // expiry moved later while still payable: a new expiresAt
         EXPIRED, PaymentState.EXPIRED,
         DELETED, PaymentState.DELETED,
         PAID, PaymentState.PAID,

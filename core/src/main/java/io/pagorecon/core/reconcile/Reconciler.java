@@ -260,17 +260,19 @@ public final class Reconciler {
     /** Orders with a verified cip.paid webhook by transaction code or by the order's own CIP. */
     private void markPaidWebhooks() {
       paidWebhookForOrder = new boolean[orders.length];
-      hookByCip.forEach(
-          (cip, w) -> {
-            // rows of the statement are checked per order in webhookPaysAnyRowOf
-            int byCode = orderOfCode(hooks[w].transactionCode(), cip);
-            if (byCode >= 0) {
-              paidWebhookForOrder[byCode] = true;
-            }
-            for (int i = orderHeadByCip.get(cip); i >= 0; i = nextOrderSameCip[i]) {
-              paidWebhookForOrder[i] = true;
-            }
-          });
+      // rows of the statement are checked per order in webhookPaysAnyRowOf; duplicates mark the same orders
+      for (WebhookReceipt h : hooks) {
+        if (!h.isPaid()) {
+          continue;
+        }
+        int byCode = orderOfCode(h.transactionCode(), h.cip());
+        if (byCode >= 0) {
+          paidWebhookForOrder[byCode] = true;
+        }
+        for (int i = orderHeadByCip.get(h.cip()); i >= 0; i = nextOrderSameCip[i]) {
+          paidWebhookForOrder[i] = true;
+        }
+      }
     }
 
     private boolean webhookPaysAnyRowOf(int i) {
@@ -355,15 +357,7 @@ public final class Reconciler {
         emit(Category.RECORDED_NOT_PAID, o.createdAt(), i, -1, Cips.format(o.cip()), null, null, "order " + o.status() + " but no CIP of it is paid at the gateway");
       }
       if (paid > 1) {
-        List<String> paidCips = new ArrayList<>(paid);
-        for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-          if (rows[rowList[k]].status() == PaymentState.PAID) {
-            paidCips.add(Cips.format(rows[rowList[k]].cip()));
-          }
-        }
-        paidCips.sort(Comparator.naturalOrder());
-        String cips = String.join(";", paidCips);
-        emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, cips, null, null, paid + " CIPs paid: " + cips);
+        emitDuplicatePayment(o, i, latestPaid);
       }
       if (o.status() == OrderStatus.PENDING && paid == 0 && !payableForever && !paidWebhookForOrder[i] && !webhookPaysAnyRowOf(i)) {
         long openUntil = o.createdAt() + config.openOrderFor().toMillis();
@@ -398,9 +392,14 @@ public final class Reconciler {
     }
 
     private void checkWebhooks() {
-      hookByCip.forEach(
-          (cip, w) -> {
-            WebhookReceipt h = hooks[w];
+      // walk the webhooks in input order (memory locality); only the first delivery per CIP counts
+      for (int w = 0; w < hooks.length; w++) {
+        WebhookReceipt h = hooks[w];
+        if (!h.isPaid() || hookByCip.get(h.cip()) != w) {
+          continue;
+        }
+        long cip = h.cip();
+        {
             int r = rowByCip.get(cip);
             int order = r >= 0 ? primaryOrder[r] : orderOfLooseCip(cip, h.transactionCode());
             String code = h.transactionCode() == null ? "" : h.transactionCode();
@@ -415,7 +414,8 @@ public final class Reconciler {
             } else if (!rows[r].status().isSettled()) {
               emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
             }
-          });
+        }
+      }
     }
 
     private String webhookAmount(WebhookReceipt h) {
@@ -435,7 +435,36 @@ public final class Reconciler {
       return Timestamps.format(Instant.ofEpochMilli(millis).atZone(config.calendar().zone()).toOffsetDateTime());
     }
 
-    private void emit(Category category, long time, int orderIndex, int rowIndex, String cip, String fallbackOrderId, Currency fallbackCurrency, String detail) {
+    /**
+   * One row per order paid more than once. The order's own CIP (else the first paid) is the
+   * payment that stands; the {@code cip} column names the duplicate(s), the detail all of them.
+   */
+  private void emitDuplicatePayment(Order o, int i, long latestPaid) {
+    List<StatementRow> paidRows = new ArrayList<>();
+    for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+      if (rows[rowList[k]].status() == PaymentState.PAID) {
+        paidRows.add(rows[rowList[k]]);
+      }
+    }
+    paidRows.sort(Comparator.comparingLong(StatementRow::cip));
+    StatementRow standing = paidRows.stream().filter(r -> o.hasCip() && r.cip() == o.cip()).findFirst()
+        .orElseGet(() -> paidRows.stream()
+            .min(Comparator.comparingLong((StatementRow r) -> r.paidAt() == Times.NONE ? Long.MAX_VALUE : r.paidAt())
+                .thenComparingLong(StatementRow::cip))
+            .orElseThrow());
+    StringBuilder duplicates = new StringBuilder();
+    StringBuilder all = new StringBuilder();
+    for (StatementRow r : paidRows) {
+      all.append(all.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
+      if (r != standing) {
+        duplicates.append(duplicates.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
+      }
+    }
+    emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, duplicates.toString(), null, null,
+        paidRows.size() + " CIPs paid: " + all + "; kept " + Cips.format(standing.cip()));
+  }
+
+  private void emit(Category category, long time, int orderIndex, int rowIndex, String cip, String fallbackOrderId, Currency fallbackCurrency, String detail) {
       if (!inScope(time)) {
         return;
       }

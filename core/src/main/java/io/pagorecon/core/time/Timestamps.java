@@ -31,8 +31,11 @@ public final class Timestamps {
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .optionalEnd()
           .optionalEnd()
+          .optionalStart().appendLiteral(' ').optionalEnd() // Shopify: "2024-01-15 10:30:00 -0500"
           .appendPattern("[XXX][XX][X]")
-          .toFormatter();
+          .toFormatter()
+          // STRICT: Feb 30 and 24:00 are bad input, not silently moved to another instant.
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   /** PagoEfectivo's wire format: seconds, offset with a colon. */
   public static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -121,7 +124,7 @@ public final class Timestamps {
     try {
       return OffsetDateTime.of(java.time.LocalDateTime.of(y, mo, d, h, mi, se, nanos), java.time.ZoneOffset.ofTotalSeconds(offset));
     } catch (java.time.DateTimeException e) {
-      return null; // e.g. 24:00 or Feb 30: left to the formatter's resolver, as before
+      return null; // e.g. 24:00 or Feb 30: the strict formatter rejects them too
     }
   }
 

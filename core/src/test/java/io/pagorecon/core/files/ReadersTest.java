@@ -176,6 +176,21 @@ class ReadersTest {
   }
 
   @Test
+  void webhooks_shouldReadTheSameReceipt_whateverTheKeyOrderOrSpacing() throws Exception {
+    String body = "{\"eventType\":\"cip.paid\",\"data\":{\"cip\":\"7\",\"currency\":\"USD\",\"amount\":\"1.5\",\"paymentDate\":\"2024-01-15T23:59:59-05:00\"}}";
+    String usual = "{\"receivedAt\":\"2024-01-16T12:59:59+08:00\",\"body\":" + body + "}\n";
+    String reordered = "{ \"body\" : " + body + " , \"receivedAt\" : \"2024-01-16T04:59:59Z\", \"note\": [1] }\n";
+    List<WebhookReceipt> w = new WebhooksJsonlReader(Runnable::run, 1).read("webhooks.jsonl", in(usual + reordered));
+    assertEquals(new WebhookReceipt(7, EventType.CIP_PAID, null, 150, Currency.USD, Instant.parse("2024-01-16T04:59:59Z").toEpochMilli(),
+        Instant.parse("2024-01-16T04:59:59Z").toEpochMilli(), 1), w.get(0));
+    assertEquals(w.get(0), new WebhookReceipt(w.get(1).cip(), w.get(1).type(), w.get(1).transactionCode(), w.get(1).amountMinor(), w.get(1).currency(),
+        w.get(1).paymentDate(), w.get(1).receivedAt(), 1));
+    InputFileException trailing = assertThrows(InputFileException.class,
+        () -> new WebhooksJsonlReader(Runnable::run, 1).read("webhooks.jsonl", in("{\"receivedAt\":\"2024-01-16T04:59:59Z\",\"body\":" + body + "}}\n")));
+    assertEquals(1, trailing.line());
+  }
+
+  @Test
   void webhooks_shouldNameLineAndField_whenBodyIsBad() {
     String good = "{\"receivedAt\":\"2024-01-15T10:36:00-05:00\",\"body\":{\"eventType\":\"cip.paid\",\"data\":{\"cip\":\"1\",\"currency\":\"PEN\",\"amount\":1}}}\n";
     String bad = "{\"receivedAt\":\"2024-01-15T10:36:00-05:00\",\"body\":{\"eventType\":\"cip.paid\",\"data\":{\"cip\":\"1\",\"currency\":\"PEN\",\"amount\":\"1,5\"}}}\n";

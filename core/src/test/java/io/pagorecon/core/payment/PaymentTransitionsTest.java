@@ -24,8 +24,9 @@ class PaymentTransitionsTest {
   }
 
   @Test
-  void patchReopensOnlyAnExpiredCip() {
+  void patchReopensAnExpiredCipAndExtendsAPendingOne_neverAPaidOne() {
     assertEquals(Optional.of(PaymentState.PENDING), PaymentTransitions.next(PaymentState.EXPIRED, PaymentEvent.REOPENED));
+    assertEquals(Optional.of(PaymentState.PENDING), PaymentTransitions.next(PaymentState.PENDING, PaymentEvent.REOPENED));
     assertEquals(Optional.empty(), PaymentTransitions.next(PaymentState.PAID, PaymentEvent.REOPENED));
   }
 

@@ -177,15 +177,26 @@ class ReconcilerTest {
   }
 
   @Test
-  void duplicatePayment_shouldListBothCipsOnce() throws Exception {
+  void duplicatePayment_shouldNameTheDuplicateCip_andListAllInTheDetail() throws Exception {
     order("ORD-1", "111", "10.00", OrderStatus.PAID);
     row("111", "ORD-1", "10.00", PaymentState.PAID, T0);
     row("222", "ORD-1", "10.00", PaymentState.PAID, T0.plusSeconds(3600));
     hook("111", "ORD-1", "10.00", T0, T0);
     hook("222", "ORD-1", "10.00", T0.plusSeconds(3600), T0.plusSeconds(3600));
     Discrepancy d = only(run(), Category.DUPLICATE_PAYMENT);
-    assertEquals("111;222", d.cip());
+    assertEquals("222", d.cip(), "the order's own CIP stands; the other one is the duplicate");
+    assertEquals("2 CIPs paid: 111;222; kept 111", d.detail());
     assertEquals(1, run().discrepancies().size());
+  }
+
+  @Test
+  void duplicatePayment_withoutTheOrdersCip_keepsTheFirstPaid() throws Exception {
+    order("ORD-1", "", "10.00", OrderStatus.PAID);
+    row("333", "ORD-1", "10.00", PaymentState.PAID, T0.plusSeconds(60));
+    row("222", "ORD-1", "10.00", PaymentState.PAID, T0);
+    hook("333", "ORD-1", "10.00", T0.plusSeconds(60), T0.plusSeconds(60));
+    hook("222", "ORD-1", "10.00", T0, T0);
+    assertEquals("333", only(run(), Category.DUPLICATE_PAYMENT).cip());
   }
 
   @Test

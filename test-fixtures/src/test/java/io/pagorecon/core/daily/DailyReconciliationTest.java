@@ -13,6 +13,7 @@ import io.pagorecon.core.ledger.LedgerEntry;
 import io.pagorecon.core.ledger.LedgerStatus;
 import io.pagorecon.core.payment.StorageException;
 import io.pagorecon.core.reconcile.Category;
+import io.pagorecon.core.reconcile.OrderStatus;
 import io.pagorecon.core.reconcile.ReconcileConfig;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.fixtures.InMemoryAlertPublisher;
@@ -38,8 +39,12 @@ class DailyReconciliationTest {
   private final InMemoryAlertPublisher publisher = new InMemoryAlertPublisher();
 
   private DailyReconciliation useCase(AlertPolicy policy) {
+    return useCase(policy, 0);
+  }
+
+  private DailyReconciliation useCase(AlertPolicy policy, int lookbackDays) {
     DailyReconciliation.Settings settings = new DailyReconciliation.Settings("sandbox", ZoneId.of("America/Lima"),
-        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, Runnable::run, 1);
+        Optional.of(ZoneId.of("Asia/Shanghai")), OrdersFormat.CANONICAL, lookbackDays, Runnable::run, 1, Runnable::run, 1);
     return new DailyReconciliation(settings, new Reconciler(ReconcileConfig.defaults()), files, webhooks, reports, ledger,
         new ReconcileAlerts(policy), publisher);
   }
@@ -178,6 +183,36 @@ class DailyReconciliationTest {
 
     assertEquals(2, o.result().orElseThrow().matched());
     assertEquals(1L, o.result().orElseThrow().countsByCategory().get(Category.AMOUNT_MISMATCH));
+  }
+
+  @Test
+  void orderExportedTheDayBefore_andPaidOnTheDate_shouldBeFoundThroughTheLookback() {
+    DailyDataset.load(files, webhooks, "PAID");
+    String[] lines = DailyDataset.orders("PAID").split("\n");
+    // A1 was created and exported the day before (still PENDING then); today's export lacks it.
+    files.putOrders(DailyDataset.DAY, "shop.csv", lines[0] + "\n" + lines[2] + "\n" + lines[3] + "\n");
+    files.putOrders(DailyDataset.DAY.minusDays(1), "shop.csv", lines[0] + "\n" + lines[1].replace("PAID", "PENDING") + "\n");
+    files.putOrders(DailyDataset.DAY.minusDays(2), "shop.csv", lines[0] + "\n" + lines[1].replace("PAID", "CANCELLED") + "\n");
+
+    DailyOutcome without = useCase(new AlertPolicy(AlertLanguage.EN, 0, BigDecimal.ZERO, false, 5), 0).run(DailyDataset.DAY, NOW);
+    DailyOutcome with = useCase(new AlertPolicy(AlertLanguage.EN, 0, BigDecimal.ZERO, false, 5), 2).run(DailyDataset.DAY, NOW);
+
+    assertEquals(1L, without.result().orElseThrow().countsByCategory().get(Category.UNKNOWN_ORDER));
+    assertEquals(0L, with.result().orElseThrow().countsByCategory().get(Category.UNKNOWN_ORDER));
+    // The latest earlier export (PENDING, the day before) wins over the older one (CANCELLED).
+    assertEquals(1L, with.result().orElseThrow().countsByCategory().get(Category.PAID_NOT_RECORDED));
+    assertEquals(Optional.of(OrderStatus.PENDING), with.result().get().discrepancies().stream()
+        .filter(d -> d.orderId().equals("A1")).findFirst().orElseThrow().orderStatus());
+  }
+
+  @Test
+  void dayWithoutAnyRecordedWebhook_shouldReportEveryPaidCipAsMissingItsWebhook() {
+    files.putStatement(DailyDataset.DAY, DailyDataset.STATEMENT, DailyDataset.manifest(DailyDataset.STATEMENT));
+    files.putOrders(DailyDataset.DAY, "shop.csv", DailyDataset.orders("PAID"));
+
+    DailyOutcome o = useCase().run(DailyDataset.DAY, NOW);
+
+    assertEquals(3L, o.result().orElseThrow().countsByCategory().get(Category.MISSING_WEBHOOK));
   }
 
   @Test

@@ -235,6 +235,48 @@ class DiscrepancyLedgerTest {
   }
 
   @Test
+  void parallelWriters_shouldGiveTheSameLedgerAndOutcomeAsOneWriter() throws Exception {
+    List<Discrepancy> findings = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      findings.add(finding(Category.values()[i % Category.values().length], "O" + i, String.valueOf(1000 + i), D1, i + ".50", "d" + i));
+    }
+    InMemoryLedger parallelStore = new InMemoryLedger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      DiscrepancyLedger parallel = new DiscrepancyLedger(parallelStore, pool, 8);
+
+      LedgerUpdate one = ledger.apply(D1, findings, T1);
+      LedgerUpdate many = parallel.apply(D1, findings, T1);
+      LedgerUpdate fixedOne = ledger.apply(D1, findings.subList(0, 100), T2);
+      LedgerUpdate fixedMany = parallel.apply(D1, findings.subList(0, 100), T2);
+      parallel.alerted(many.alertPending());
+      ledger.alerted(one.alertPending());
+
+      assertEquals(one, many);
+      assertEquals(fixedOne, fixedMany);
+      assertEquals(200, fixedMany.autoResolved().size());
+      assertEquals(store.all(), parallelStore.all());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void parallelWriters_shouldRethrowAStorageFault() {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      store.failNextSaves(1);
+      List<Discrepancy> findings = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        findings.add(paidNotRecorded("P" + i, D1));
+      }
+      assertThrows(StorageException.class, () -> new DiscrepancyLedger(store, pool, 4).apply(D1, findings, T1));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void transitionTable_shouldOnlyLetRunsReopenClosedEntries() {
     assertFalse(LedgerTransitions.allowed(LedgerStatus.RESOLVED, LedgerStatus.ACKNOWLEDGED));
     assertFalse(LedgerTransitions.allowed(LedgerStatus.AUTO_RESOLVED, LedgerStatus.RESOLVED));

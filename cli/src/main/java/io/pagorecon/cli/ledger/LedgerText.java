@@ -1,0 +1,78 @@
+package io.pagorecon.cli.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.core.ledger.LedgerChange;
+import io.pagorecon.core.ledger.LedgerEntry;
+import io.pagorecon.core.money.Money;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** How ledger entries are printed: aligned text for people, JSON for scripts. */
+final class LedgerText {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private LedgerText() {}
+
+  static void table(PrintWriter out, List<LedgerEntry> entries) {
+    out.printf("%-48s %-13s %-8s %-10s %-10s %14s  %s%n", "ID", "STATUS", "SEVERITY", "FIRST", "LAST", "AMOUNT", "OWNER");
+    for (LedgerEntry e : entries) {
+      out.printf("%-48s %-13s %-8s %-10s %-10s %14s  %s%n", e.id(), e.status(), e.severity().wire(), e.firstSeenDate(), e.lastSeenDate(),
+          e.shownAmount().map(Money::toString).orElse("-"), e.owner().orElse("-"));
+    }
+  }
+
+  static void detail(PrintWriter out, LedgerEntry e) {
+    out.println("id:          " + e.id());
+    out.println("category:    " + e.category() + " (" + e.severity().wire() + ")");
+    out.println("status:      " + e.status());
+    out.println("order:       " + (e.orderId().isEmpty() ? "-" : e.orderId()));
+    out.println("cip:         " + (e.cip().isEmpty() ? "-" : e.cip()));
+    out.println("order amt:   " + e.orderAmount().map(Money::toString).orElse("-"));
+    out.println("gateway amt: " + e.gatewayAmount().map(Money::toString).orElse("-"));
+    out.println("detail:      " + (e.detail().isEmpty() ? "-" : e.detail()));
+    out.println("business:    " + e.businessDate().map(Object::toString).orElse("-"));
+    out.println("seen:        " + e.firstSeenDate() + " .. " + e.lastSeenDate());
+    out.println("owner:       " + e.owner().orElse("-"));
+    out.println("version:     " + e.version());
+    out.println("history:");
+    for (LedgerChange c : e.history()) {
+      out.println("  " + c.at() + "  " + c.actor() + "  " + c.action() + "  " + c.from().map(Enum::name).orElse("-") + " -> " + c.to()
+          + (c.note().isEmpty() ? "" : "  \"" + c.note() + "\""));
+    }
+  }
+
+  static ObjectNode json(LedgerEntry e) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", e.id());
+    n.put("category", e.category().name());
+    n.put("severity", e.severity().wire());
+    n.put("status", e.status().name());
+    n.put("orderId", e.orderId());
+    n.put("cip", e.cip());
+    e.orderAmount().ifPresent(m -> n.put("orderAmount", m.toPlainString()));
+    e.gatewayAmount().ifPresent(m -> n.put("gatewayAmount", m.toPlainString()));
+    e.currency().ifPresent(c -> n.put("currency", c.name()));
+    n.put("detail", e.detail());
+    e.businessDate().ifPresent(d -> n.put("businessDate", d.toString()));
+    n.put("firstSeenDate", e.firstSeenDate().toString());
+    n.put("lastSeenDate", e.lastSeenDate().toString());
+    e.owner().ifPresent(o -> n.put("owner", o));
+    ArrayNode notes = n.putArray("notes");
+    e.notes().forEach(notes::add);
+    ArrayNode history = n.putArray("history");
+    for (LedgerChange c : e.history()) {
+      ObjectNode h = history.addObject();
+      h.put("at", c.at().toString());
+      h.put("actor", c.actor());
+      h.put("action", c.action());
+      c.from().ifPresent(f -> h.put("from", f.name()));
+      h.put("to", c.to().name());
+      h.put("note", c.note());
+    }
+    n.put("version", e.version());
+    return n;
+  }
+}

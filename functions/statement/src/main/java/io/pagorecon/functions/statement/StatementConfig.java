@@ -1,0 +1,92 @@
+package io.pagorecon.functions.statement;
+
+import io.pagorecon.core.Stage;
+import io.pagorecon.core.statement.SettlementMapping;
+import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * StatementFunction's settings, read once from the environment (template.yaml sets them) and
+ * validated at init; a bad value fails naming its variable.
+ */
+public record StatementConfig(
+    String paymentsTable,
+    String dataBucket,
+    String alertsTopicArn,
+    String secretArn,
+    Stage stage,
+    ZoneId businessZone,
+    Duration secretTtl,
+    SettlementMapping settlementMapping,
+    PagoEfectivoSettings pagoEfectivo) {
+
+  public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
+  public static final String DATA_BUCKET = "DATA_BUCKET";
+  public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
+  public static final String PAGOEFECTIVO_SECRET_ARN = "PAGOEFECTIVO_SECRET_ARN";
+  public static final String STAGE = "STAGE";
+  public static final String BUSINESS_ZONE = "BUSINESS_ZONE";
+  public static final String SECRET_TTL_SECONDS = "SECRET_TTL_SECONDS";
+  public static final String SETTLEMENT_MAPPING = "SETTLEMENT_MAPPING";
+
+  /** Every variable this record reads. */
+  public static final List<String> KEYS = Stream.concat(
+      Stream.of(PAYMENTS_TABLE, DATA_BUCKET, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS,
+          SETTLEMENT_MAPPING),
+      PagoEfectivoSettings.KEYS.stream()).toList();
+
+  public StatementConfig {
+    Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);
+    Objects.requireNonNull(dataBucket, DATA_BUCKET);
+    Objects.requireNonNull(alertsTopicArn, ALERTS_TOPIC_ARN);
+    Objects.requireNonNull(secretArn, PAGOEFECTIVO_SECRET_ARN);
+    Objects.requireNonNull(stage, STAGE);
+    Objects.requireNonNull(businessZone, BUSINESS_ZONE);
+    Objects.requireNonNull(secretTtl, SECRET_TTL_SECONDS);
+    Objects.requireNonNull(settlementMapping, SETTLEMENT_MAPPING);
+    Objects.requireNonNull(pagoEfectivo, "pagoEfectivo");
+  }
+
+  public static StatementConfig fromEnvironment(Map<String, String> env) {
+    String stageText = required(env, STAGE);
+    Stage stage = Stage.parse(stageText)
+        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
+    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneText);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
+    }
+    SettlementMapping mapping;
+    try {
+      mapping = SettlementMapping.parse(optional(env, SETTLEMENT_MAPPING).orElse(""));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(SETTLEMENT_MAPPING + ": " + e.getMessage(), e);
+    }
+    long ttl;
+    try {
+      ttl = Long.parseLong(optional(env, SECRET_TTL_SECONDS).orElse("300"));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(SECRET_TTL_SECONDS + " must be a whole number of seconds", e);
+    }
+    return new StatementConfig(required(env, PAYMENTS_TABLE), required(env, DATA_BUCKET), required(env, ALERTS_TOPIC_ARN),
+        required(env, PAGOEFECTIVO_SECRET_ARN), stage, zone, Duration.ofSeconds(ttl), mapping,
+        PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}

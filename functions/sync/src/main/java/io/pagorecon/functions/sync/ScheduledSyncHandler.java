@@ -1,0 +1,118 @@
+package io.pagorecon.functions.sync;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbCipRegistry;
+import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.SnsPaymentNotices;
+import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
+import io.pagorecon.core.ErrorCode;
+import io.pagorecon.core.payment.PaymentRecorder;
+import io.pagorecon.core.secrets.CachedSecrets;
+import io.pagorecon.core.sync.SweepReport;
+import io.pagorecon.core.sync.SyncSweep;
+import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
+import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * SyncFunction: EventBridge Scheduler every 10 minutes runs one {@link SyncSweep} (missed-webhook
+ * recovery). Thin: validate the event, run the sweep, answer and log its counts. Per-CIP failures
+ * are in the answer, not errors; a failure of the whole sweep throws so the Scheduler retries.
+ */
+public final class ScheduledSyncHandler implements RequestStreamHandler {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SyncSweep sweep;
+  private final Clock clock;
+  private final PrintStream log;
+
+  /** Lambda's constructor: wires from the environment once per execution environment. */
+  public ScheduledSyncHandler() {
+    this(wire(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+  }
+
+  public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
+    this.sweep = Objects.requireNonNull(sweep, "sweep");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  static SyncSweep wire(Map<String, String> env, Clock clock) {
+    SyncConfig config = SyncConfig.fromEnvironment(env);
+    AwsClients clients = AwsClients.fromEnvironment(env);
+    CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
+    RotatingPagoEfectivoClient gateway = new RotatingPagoEfectivoClient(config.pagoEfectivo(), () -> {
+      var f = secrets.fields(config.secretArn());
+      return new PagoEfectivoCredentials(f.require("accessKey"), f.require("secretKey"), f.require("idService"));
+    }, clock);
+    DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
+    return new SyncSweep(new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), store,
+        new PaymentRecorder(store, config.schedule().offset(0)), gateway,
+        new SnsPaymentNotices(clients.sns(), config.alertsTopicArn(), config.stage().wireName()), config.schedule(),
+        new BusinessCalendar(config.businessZone()), config.maxPerRun());
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "local";
+    String problem = problem(input.readAllBytes());
+    if (problem != null) {
+      ObjectNode answer = JSON.createObjectNode().put("code", ErrorCode.INVALID_FIELD.name()).put("message", problem).put("requestId", requestId);
+      log.println(JSON.writeValueAsString(answer.deepCopy().put("level", "WARN").put("event", "sync_rejected")));
+      output.write(JSON.writeValueAsBytes(answer));
+      return;
+    }
+    SweepReport report = sweep.run(clock.instant());
+    ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("checked", report.checked())
+        .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
+        .put("failed", report.failures().size());
+    ObjectNode line = answer.deepCopy().put("level", report.failures().isEmpty() ? "INFO" : "WARN").put("event", "sync_outcome");
+    ArrayNode recovered = line.putArray("recoveredCips");
+    report.recovered().forEach(r -> recovered.addObject().put("cip", r.cip()).put("from", r.from().name()).put("to", r.to().name()));
+    ArrayNode failures = line.putArray("failures");
+    report.failures().stream().limit(50).forEach(f -> failures.addObject().put("cip", f.cip()).put("reason", f.reason()));
+    log.println(JSON.writeValueAsString(line));
+    output.write(JSON.writeValueAsBytes(answer));
+  }
+
+  /** Null when the event is a valid scheduler input: an object with at most {@code trigger}. */
+  static String problem(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    JsonNode event;
+    try {
+      event = JSON.readTree(body);
+    } catch (IOException e) {
+      return "the event is not JSON";
+    }
+    if (event == null || event.isNull()) {
+      return null;
+    }
+    if (!event.isObject()) {
+      return "the event must be a JSON object";
+    }
+    for (Iterator<String> it = event.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!field.equals("trigger")) {
+        return "unknown field '" + field + "' (allowed: trigger)";
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,106 @@
+package io.pagorecon.functions.sync;
+
+import io.pagorecon.core.Stage;
+import io.pagorecon.core.sync.CheckSchedule;
+import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * SyncFunction's settings, read once from the environment and validated at init; a bad value
+ * fails naming its variable. The check schedule is configuration: {@code SYNC_CHECK_OFFSETS}
+ * (from creation, e.g. {@code 10m,1h,6h}), then every {@code SYNC_CHECK_EVERY}, until {@code
+ * SYNC_GRACE_AFTER_EXPIRY} past expiry.
+ */
+public record SyncConfig(
+    String paymentsTable,
+    String alertsTopicArn,
+    String secretArn,
+    Stage stage,
+    ZoneId businessZone,
+    Duration secretTtl,
+    CheckSchedule schedule,
+    int maxPerRun,
+    PagoEfectivoSettings pagoEfectivo) {
+
+  public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
+  public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
+  public static final String PAGOEFECTIVO_SECRET_ARN = "PAGOEFECTIVO_SECRET_ARN";
+  public static final String STAGE = "STAGE";
+  public static final String BUSINESS_ZONE = "BUSINESS_ZONE";
+  public static final String SECRET_TTL_SECONDS = "SECRET_TTL_SECONDS";
+  public static final String SYNC_CHECK_OFFSETS = "SYNC_CHECK_OFFSETS";
+  public static final String SYNC_CHECK_EVERY = "SYNC_CHECK_EVERY";
+  public static final String SYNC_GRACE_AFTER_EXPIRY = "SYNC_GRACE_AFTER_EXPIRY";
+  public static final String SYNC_MAX_PER_RUN = "SYNC_MAX_PER_RUN";
+
+  public static final List<String> KEYS = Stream.concat(
+      Stream.of(PAYMENTS_TABLE, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS,
+          SYNC_CHECK_OFFSETS, SYNC_CHECK_EVERY, SYNC_GRACE_AFTER_EXPIRY, SYNC_MAX_PER_RUN),
+      PagoEfectivoSettings.KEYS.stream()).toList();
+
+  public SyncConfig {
+    Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);
+    Objects.requireNonNull(alertsTopicArn, ALERTS_TOPIC_ARN);
+    Objects.requireNonNull(secretArn, PAGOEFECTIVO_SECRET_ARN);
+    Objects.requireNonNull(stage, STAGE);
+    Objects.requireNonNull(businessZone, BUSINESS_ZONE);
+    Objects.requireNonNull(secretTtl, SECRET_TTL_SECONDS);
+    Objects.requireNonNull(schedule, SYNC_CHECK_OFFSETS);
+    Objects.requireNonNull(pagoEfectivo, "pagoEfectivo");
+  }
+
+  public static SyncConfig fromEnvironment(Map<String, String> env) {
+    String stageText = required(env, STAGE);
+    Stage stage = Stage.parse(stageText)
+        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
+    ZoneId zone;
+    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
+    try {
+      zone = ZoneId.of(zoneText);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
+    }
+    CheckSchedule schedule;
+    try {
+      schedule = CheckSchedule.parseOffsets(optional(env, SYNC_CHECK_OFFSETS).orElse("10m,1h,6h"),
+          CheckSchedule.parseDuration(optional(env, SYNC_CHECK_EVERY).orElse("1d")),
+          CheckSchedule.parseDuration(optional(env, SYNC_GRACE_AFTER_EXPIRY).orElse("1d")));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(SYNC_CHECK_OFFSETS + "/" + SYNC_CHECK_EVERY + "/" + SYNC_GRACE_AFTER_EXPIRY + ": " + e.getMessage(), e);
+    }
+    return new SyncConfig(required(env, PAYMENTS_TABLE), required(env, ALERTS_TOPIC_ARN), required(env, PAGOEFECTIVO_SECRET_ARN), stage,
+        zone, Duration.ofSeconds(number(env, SECRET_TTL_SECONDS, 300, 0, 86_400)), schedule,
+        (int) number(env, SYNC_MAX_PER_RUN, 500, 1, 5000), PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
+  }
+
+  private static Optional<String> optional(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
+    Optional<String> text = optional(env, name);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      long v = Long.parseLong(text.get());
+      if (v < min || v > max) {
+        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
+    }
+  }
+}

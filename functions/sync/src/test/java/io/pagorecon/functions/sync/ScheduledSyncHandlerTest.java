@@ -1,0 +1,89 @@
+package io.pagorecon.functions.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagorecon.core.gateway.GatewayCip;
+import io.pagorecon.core.money.Currency;
+import io.pagorecon.core.money.Money;
+import io.pagorecon.core.payment.PaymentEvent;
+import io.pagorecon.core.payment.PaymentFact;
+import io.pagorecon.core.payment.PaymentRecorder;
+import io.pagorecon.core.payment.PaymentState;
+import io.pagorecon.core.payment.Source;
+import io.pagorecon.core.sync.CheckSchedule;
+import io.pagorecon.core.sync.SyncSweep;
+import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.fixtures.InMemoryCipGateway;
+import io.pagorecon.fixtures.InMemoryPaymentStore;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScheduledSyncHandlerTest {
+
+  static final Instant T0 = Instant.parse("2024-01-15T15:00:00Z");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final InMemoryPaymentStore store = new InMemoryPaymentStore();
+  private final InMemoryCipGateway gateway = new InMemoryCipGateway();
+  private final PaymentRecorder recorder = new PaymentRecorder(store, Duration.ofMinutes(10));
+  private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final ScheduledSyncHandler handler = new ScheduledSyncHandler(
+      new SyncSweep(store, store, recorder, gateway, r -> { }, CheckSchedule.standard(), BusinessCalendar.lima(), 100),
+      Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC), new PrintStream(logs, true, StandardCharsets.UTF_8));
+
+  @Test
+  void handleRequest_shouldReportRecoveredCips_forTheSchedulerEvent() throws Exception {
+    recorder.record(new PaymentFact("1001", PaymentEvent.CREATED, "api:CREATED", Source.API, T0, LocalDate.of(2024, 1, 15),
+        Optional.of(Money.of("5.00", Currency.PEN)), Optional.of("ORD-1"), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()));
+    gateway.put(new GatewayCip("1001", PaymentState.PAID, 23, "Cancelado", Optional.of(Money.of("5.00", Currency.PEN)),
+        Optional.of("ORD-1"), Optional.empty(), Optional.empty(), Optional.of(OffsetDateTime.parse("2024-01-15T10:04:00-05:00")), Optional.empty()));
+
+    JsonNode answer = invoke("scheduler-sync.json");
+
+    assertThat(answer.get("checked").asInt()).isEqualTo(1);
+    assertThat(answer.get("recovered").asInt()).isEqualTo(1);
+    JsonNode line = JSON.readTree(logs.toString(StandardCharsets.UTF_8).strip());
+    assertThat(line.at("/recoveredCips/0/cip").asText()).isEqualTo("1001");
+    assertThat(line.at("/recoveredCips/0/to").asText()).isEqualTo("PAID");
+  }
+
+  @Test
+  void handleRequest_shouldRefuseUnknownFields_withoutSweeping() throws Exception {
+    JsonNode answer = invoke("scheduler-sync-invalid.json");
+
+    assertThat(answer.get("code").asText()).isEqualTo("INVALID_FIELD");
+    assertThat(gateway.searches()).isEmpty();
+  }
+
+  @Test
+  void config_shouldNameTheBadVariable() {
+    Map<String, String> env = Map.of("PAYMENTS_TABLE", "t", "ALERTS_TOPIC_ARN", "arn:aws:sns:us-east-1:1:t", "PAGOEFECTIVO_SECRET_ARN", "s",
+        "STAGE", "sandbox", "SYNC_CHECK_OFFSETS", "1h,10m");
+    assertThatThrownBy(() -> SyncConfig.fromEnvironment(env)).hasMessageContaining("SYNC_CHECK_OFFSETS");
+    assertThat(SyncConfig.fromEnvironment(Map.of("PAYMENTS_TABLE", "t", "ALERTS_TOPIC_ARN", "a", "PAGOEFECTIVO_SECRET_ARN", "s",
+        "STAGE", "production")).pagoEfectivo().baseUrl().getHost()).isEqualTo("services.pagoefectivo.pe");
+  }
+
+  private JsonNode invoke(String eventFile) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = getClass().getResourceAsStream("/events/" + eventFile)) {
+      handler.handleRequest(in, out, null);
+    }
+    return JSON.readTree(out.toByteArray());
+  }
+}
