@@ -45,7 +45,8 @@ class SecurityReviewTest {
       }
       for (Object resource : asList(statement.get("Resource"))) {
         String text = String.valueOf(resource);
-        if (text.equals("*") || text.endsWith(":*") || text.endsWith("}/*") || text.contains("::*")) {
+        // A whole account, service or bucket; a prefix under a bucket (raw/*) is fine.
+        if (text.equals("*") || text.endsWith(":*") || text.matches(".*\\$\\{[A-Za-z]+\\.Arn\\}/\\*\\}?$") || text.contains("::*")) {
           found.add("resource " + text);
         }
       }
@@ -77,6 +78,17 @@ class SecurityReviewTest {
         "s3:PutObject on {Fn::Sub=${DataBucket.Arn}/raw/*}",
         "s3:PutObject on {Fn::Sub=${DataBucket.Arn}/rejected/*}",
         "AWSSecretsManagerGetSecretValuePolicy on {SecretArn={Ref=PagoEfectivoSecret}}");
+  }
+
+  @Test
+  void tableWriters_shouldHaveNoDeleteScanOrBatchWrite() {
+    for (Resource fn : functions()) {
+      for (String grant : grants(fn.properties())) {
+        assertThat(grant).as(fn.logicalId())
+            .doesNotContain("dynamodb:DeleteItem").doesNotContain("dynamodb:Scan").doesNotContain("dynamodb:BatchWriteItem")
+            .doesNotContain("s3:DeleteObject");
+      }
+    }
   }
 
   @Test
