@@ -80,7 +80,7 @@ class DailyReconciliationPropertiesTest {
 
     DailyReconciliation useCase() {
       DailyReconciliation.Settings settings = new DailyReconciliation.Settings("sandbox", ZoneId.of("America/Lima"), Optional.empty(),
-          OrdersFormat.CANONICAL, Runnable::run, 1);
+          OrdersFormat.CANONICAL, 0, Runnable::run, 1, Runnable::run, 1);
       return new DailyReconciliation(settings, new Reconciler(ReconcileConfig.defaults()), files, webhooks, reports, ledger,
           new ReconcileAlerts(new AlertPolicy(AlertLanguage.EN, 0, BigDecimal.ZERO, false, 5)), publisher);
     }
