@@ -71,17 +71,35 @@ public final class FaultProxy implements AutoCloseable {
       });
     }
 
+    /** An SNS action, e.g. {@code Publish} (query protocol {@code Action=...}, or the JSON target). */
+    public static Match sns(String action) {
+      return new Match("SNS " + action, r -> action.equals(r.formAction()) || ("AmazonSNS." + action).equals(r.target()));
+    }
+
     /** A Secrets Manager operation, e.g. {@code GetSecretValue}. */
     public static Match secretsManager(String operation) {
       return new Match("SecretsManager " + operation, r -> ("secretsmanager." + operation).equals(r.target()));
     }
   }
 
-  /** What the matcher sees of a request: method, raw path, lower-cased headers. */
-  public record Request(String method, String path, Map<String, String> headers) {
+  /** What the matcher sees of a request: method, raw path, lower-cased headers, a form's {@code Action}. */
+  public record Request(String method, String path, Map<String, String> headers, String formAction) {
     String target() {
       return headers.get("x-amz-target");
     }
+  }
+
+  private static String formAction(Map<String, String> headers, byte[] body) {
+    String type = headers.getOrDefault("content-type", "");
+    if (!type.startsWith("application/x-www-form-urlencoded")) {
+      return null;
+    }
+    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      if (pair.startsWith("Action=")) {
+        return java.net.URLDecoder.decode(pair.substring("Action=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
   }
 
   private static final class Rule {
@@ -193,8 +211,8 @@ public final class FaultProxy implements AutoCloseable {
       exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
-      Request request = new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, headers);
       byte[] body = exchange.getRequestBody().readAllBytes();
+      Request request = new Request(exchange.getRequestMethod().toUpperCase(Locale.ROOT), path, headers, formAction(headers, body));
       Rule rule = take(request);
       Fault fault = rule == null ? null : rule.fault;
       if (fault == Fault.DROP_BEFORE) {
