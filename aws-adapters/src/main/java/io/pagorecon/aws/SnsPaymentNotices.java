@@ -50,7 +50,7 @@ public final class SnsPaymentNotices implements RecoveryNotices, StatementAlerts
       m.put("currency", a.currency().name());
     });
     p.paidAt().ifPresent(t -> m.put("paidAt", Timestamps.format(t)));
-    publish(RECOVERED, "pagorecon " + stage + ": CIP " + p.cip() + " recovered as " + p.to(), m);
+    publish(RECOVERED, "high", "pagorecon " + stage + ": CIP " + p.cip() + " recovered as " + p.to(), m);
   }
 
   @Override
@@ -63,16 +63,27 @@ public final class SnsPaymentNotices implements RecoveryNotices, StatementAlerts
     ArrayNode cips = m.putArray("failedCips");
     failedCips.stream().limit(200).forEach(cips::add);
     m.put("failedCount", failedCips.size());
-    publish(STATEMENT_FAILED, "pagorecon " + stage + ": no statement for " + businessDate, m);
+    publish(STATEMENT_FAILED, "critical", "pagorecon " + stage + ": no statement for " + businessDate, m);
   }
 
-  private void publish(String type, String subject, ObjectNode message) {
+  /**
+   * {@code type} lets the shop subscribe to recovered payments only; {@code severity} and {@code
+   * stage} are the attributes every alert carries (email and DingTalk subscriptions filter on them).
+   */
+  private void publish(String type, String severity, String subject, ObjectNode message) {
     try {
       sns.publish(p -> p.topicArn(topicArn).subject(subject).message(message.toString())
-          .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String").stringValue(type).build())));
+          .messageAttributes(Map.of(
+              "type", attribute(type),
+              "severity", attribute(severity),
+              "stage", attribute(stage))));
     } catch (SdkException e) {
       throw new StorageException("alerts topic: publishing " + type + " failed", e);
     }
   }
 
+
+  private static MessageAttributeValue attribute(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
 }

@@ -33,4 +33,14 @@ class DemoIT {
     assertThat(csv.lines().count() - 1).isEqualTo(truthRows);
     assertThat(Files.readString(dir.resolve("webhooks.jsonl"))).contains("\"eventType\":\"cip.paid\"");
   }
+
+  @Test
+  void demo_shouldRunTheDailyJobsAfterTheBusinessDay_whenNoPlannedStepCrossesMidnight() {
+    Cli cli = new Cli();
+
+    int code = cli.run("demo", "--orders", "20", "--seed", "5", "--date", "2024-01-15", "--out", dir.toString());
+
+    assertThat(code).as(cli.out() + cli.err()).isZero();
+    assertThat(cli.out()).contains("simulated time now 2024-01-16T").contains("Ground truth: MATCH");
+  }
 }

@@ -69,7 +69,10 @@ class ReconcileTemplateTest {
         .properties().get("Policies");
     String all = policies.toString();
 
-    assertThat(policies).anySatisfy(p -> assertThat(p).isEqualTo(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "LedgerTable")))));
+    // The ledger: exactly what DynamoDbLedger calls (issue 8 replaced the Crud policy).
+    assertThat(all).contains("dynamodb:GetItem").contains("dynamodb:BatchGetItem").contains("dynamodb:PutItem")
+        .contains("{Fn::GetAtt=[LedgerTable, Arn]}").contains("${LedgerTable.Arn}/index/byStatus")
+        .doesNotContain("CrudPolicy").doesNotContain("dynamodb:DeleteItem");
     assertThat(all).contains("${PaymentsTable.Arn}/index/byBusinessDate").contains("dynamodb:Query")
         .contains("${DataBucket.Arn}/reports/${Stage}/*").contains("${DataBucket.Arn}/statements/${Stage}/*")
         .contains("${DataBucket.Arn}/orders/${Stage}/*").contains("SNSPublishMessagePolicy")

@@ -1,11 +1,11 @@
 package io.pagorecon.pagoefectivo;
 
+import io.pagorecon.core.config.Environment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The client's deployment settings, read from a function's environment (template parameters): base
@@ -35,16 +35,17 @@ public record PagoEfectivoSettings(URI baseUrl, Duration connectTimeout, Duratio
 
   /** {@code stage} picks the default host (sandbox or production) when no base URL is set. */
   public static PagoEfectivoSettings fromEnvironment(Map<String, String> env, boolean production) {
-    URI base = optional(env, BASE_URL).map(PagoEfectivoSettings::uri)
+    Environment vars = new Environment(env);
+    URI base = vars.optional(BASE_URL).map(PagoEfectivoSettings::uri)
         .orElse(production ? PagoEfectivoConfig.PRODUCTION : PagoEfectivoConfig.SANDBOX);
     RetryPolicy defaults = RetryPolicy.defaults();
-    RetryPolicy retry = new RetryPolicy((int) number(env, RETRY_ATTEMPTS, defaults.maxAttempts(), 1, 10),
-        Duration.ofMillis(number(env, RETRY_BASE_MS, defaults.baseDelay().toMillis(), 0, 60_000)), defaults.maxDelay(), defaults.jitter());
+    RetryPolicy retry = new RetryPolicy((int) vars.number(RETRY_ATTEMPTS, defaults.maxAttempts(), 1, 10),
+        Duration.ofMillis(vars.number(RETRY_BASE_MS, defaults.baseDelay().toMillis(), 0, 60_000)), defaults.maxDelay(), defaults.jitter());
     return new PagoEfectivoSettings(base,
-        Duration.ofMillis(number(env, CONNECT_TIMEOUT_MS, 3000, 1, 60_000)),
-        Duration.ofMillis(number(env, READ_TIMEOUT_MS, 10_000, 1, 120_000)),
-        (int) number(env, MAX_CONCURRENCY, 4, 1, 64),
-        number(env, RATE_PER_SECOND, 10, 0, 1000),
+        Duration.ofMillis(vars.number(CONNECT_TIMEOUT_MS, 3000, 1, 60_000)),
+        Duration.ofMillis(vars.number(READ_TIMEOUT_MS, 10_000, 1, 120_000)),
+        (int) vars.number(MAX_CONCURRENCY, 4, 1, 64),
+        vars.number(RATE_PER_SECOND, 10, 0, 1000),
         retry);
   }
 
@@ -62,26 +63,6 @@ public record PagoEfectivoSettings(URI baseUrl, Duration connectTimeout, Duratio
       return u;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL, was '" + text + "'", e);
-    }
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
-    Optional<String> text = optional(env, name);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      long v = Long.parseLong(text.get());
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
     }
   }
 }

@@ -7,16 +7,8 @@ import io.pagorecon.cli.internal.Progress;
 import io.pagorecon.cli.internal.TemplateRoutes;
 import io.pagorecon.core.alert.Alert;
 import io.pagorecon.core.alert.DingTalkDigest;
-import io.pagorecon.core.files.DiscrepanciesCsvWriter;
-import io.pagorecon.core.files.OrdersFormat;
-import io.pagorecon.core.files.ReconcileFiles;
-import io.pagorecon.core.files.SummaryJsonWriter;
 import io.pagorecon.core.gateway.CipLookup;
 import io.pagorecon.core.reconcile.Category;
-import io.pagorecon.core.reconcile.ReconcileConfig;
-import io.pagorecon.core.reconcile.ReconcileResult;
-import io.pagorecon.core.reconcile.Reconciler;
-import io.pagorecon.core.reconcile.Scope;
 import io.pagorecon.core.statement.StatementCsv;
 import io.pagorecon.core.statement.StatementRow;
 import io.pagorecon.core.time.BusinessCalendar;
@@ -33,7 +25,6 @@ import io.pagorecon.simulator.SimulatorConfig;
 import io.pagorecon.simulator.scenario.ScenarioConfig;
 import io.pagorecon.simulator.scenario.ScenarioFiles;
 import io.pagorecon.simulator.scenario.ScenarioPlayer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -50,7 +41,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -60,16 +50,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The main job on a laptop: moto provisioned from template.yaml, the PagoEfectivo simulator, the
- * real WebhookFunction behind a local HTTP endpoint, a generated business day played over real
- * HTTP, then statement, reconciliation and alert, and the findings checked against the scenario's
- * ground truth. Every resource name comes from the provisioned template.
+ * real WebhookFunction and payments API behind a local HTTP endpoint, a generated business day
+ * played over real HTTP on the simulator's clock, then the real Sync, Statement and Reconcile
+ * functions (wired from their template environment, PagoEfectivo pointed at the simulator), the
+ * alert read back from the alerts topic, and the findings checked against the scenario's ground
+ * truth. Every resource name comes from the provisioned template.
  */
 public final class Demo {
 
@@ -87,7 +78,6 @@ public final class Demo {
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
   static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
-  private static final ZoneId SELLER_ZONE = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int STEPS = 9;
 
@@ -142,6 +132,12 @@ public final class Demo {
         progress.step("Playing the day through the simulator: CIPs over /v1, webhooks over HTTP to WebhookFunction");
         ScenarioPlayer.Result played = play(sim, config, planned.statementRows());
         progress.info(sim.webhooks().size() + " webhook deliveries; " + played.refused().size() + " creates refused");
+        // The scheduled jobs run once the business day is over (02:00 Lima the next day at the earliest).
+        Instant jobsAt = day.plusDays(1).atStartOfDay(LIMA).plusHours(2).toInstant();
+        if (clock.instant().isBefore(jobsAt)) {
+          sim.setClock(jobsAt);
+        }
+        progress.info("simulated time now " + clock.instant().atZone(LIMA).toOffsetDateTime());
 
         progress.step("The seller's orders export and PagoEfectivo's portal export land in S3");
         S3Client s3 = stack.clients().s3();
@@ -164,7 +160,8 @@ public final class Demo {
 
         progress.step("SyncFunction (schedule): open CIPs asked from PagoEfectivo, missed payments recovered");
         invoke("SyncFunction", functionEnvironment(stack, "SyncFunction", sim), clock, "{\"trigger\":\"schedule\"}");
-        progress.step("StatementFunction: the gateway statement of " + day);
+        progress.step("StatementFunction: the gateway statements of " + day.minusDays(1) + " (yesterday's run) and " + day);
+        invoke("StatementFunction", functionEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day.minusDays(1) + "\"}");
         invoke("StatementFunction", functionEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
         SqsClient sqs = stack.clients().sqs();
         String inbox = subscribeInbox(stack);

@@ -142,6 +142,7 @@ public final class DailyReconciliation {
         return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT,
             List.of("statement: " + statement.get().csv().name() + " does not match the SHA-256 in " + statement.get().manifestName()));
       }
+      List<StatementRow> statementRows = withPreviousDay(date, rows.get());
       List<WebhookReceipt> hooks = new ArrayList<>();
       int unreadable = 0;
       NotificationParser parser = new NotificationParser();
@@ -157,7 +158,7 @@ public final class DailyReconciliation {
       ReconcileResult result;
       try {
         // The payments table is always a webhook source: an empty day there means the webhooks were lost.
-        result = reconciler.reconcile(new ReconcileInput(orders, rows.get(), hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
+        result = reconciler.reconcile(new ReconcileInput(orders, statementRows, hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
       } catch (InputConflictException e) {
         String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
         return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));
@@ -189,6 +190,25 @@ public final class DailyReconciliation {
     }
     return new DailyOutcome(date, DailyOutcome.Kind.RECONCILED, Optional.of(result), Optional.of(update), where, List.of(),
         plan.alert().isPresent(), unreadable);
+  }
+
+  /**
+   * The date's statement plus the CIPs only the previous day's statement has: an order created late
+   * yesterday runs out of its 24 open hours today, and its CIP, paid yesterday, is listed only there
+   * (it is neither active nor open today). The date's own rows win; an earlier statement that is
+   * absent or not trusted adds nothing. Rows dated yesterday yield no finding for this date.
+   */
+  private List<StatementRow> withPreviousDay(LocalDate date, List<StatementRow> own) throws IOException, InputFileException {
+    Optional<DailyFiles.Statement> previous = files.statement(date.minusDays(1));
+    Optional<List<StatementRow>> earlier = previous.isEmpty() ? Optional.empty() : trustedStatement(previous.get());
+    if (earlier.isEmpty()) {
+      return own;
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    own.forEach(r -> seen.add(r.cip()));
+    List<StatementRow> merged = new ArrayList<>(own);
+    earlier.get().stream().filter(r -> seen.add(r.cip())).forEach(merged::add);
+    return merged;
   }
 
   private static List<Order> read(OrdersCsvReader reader, List<ReconcileFiles.Source> sources) throws IOException, InputFileException {

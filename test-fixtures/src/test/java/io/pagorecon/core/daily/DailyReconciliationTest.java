@@ -123,6 +123,27 @@ class DailyReconciliationTest {
   }
 
   @Test
+  void orderCreatedLateYesterday_shouldNotBeExpiredOpen_whenItsCipWasPaidYesterday() {
+    // Created 23:00 yesterday, paid 23:50 yesterday (only yesterday's statement lists the CIP), still
+    // PENDING in the shop: its 24 open hours end today, but its CIP is paid, so EXPIRED_ORDER_OPEN is
+    // false; the PAID_NOT_RECORDED belongs to yesterday.
+    String yesterday = "cip,transaction_code,amount,currency,status,created_at,expires_at,paid_at,removed_at\n"
+        + "999,A9,10.00,PEN,PAID,2024-01-14T23:00:00-05:00,2024-01-16T23:00:00-05:00,2024-01-14T23:50:00-05:00,\n";
+    files.putStatement(DailyDataset.DAY.minusDays(1), yesterday, DailyDataset.manifest(yesterday));
+    DailyDataset.load(files, webhooks, "PAID");
+    files.putOrders(DailyDataset.DAY, "shop.csv", DailyDataset.orders("PAID") + "A9,999,10.00,PEN,PENDING,2024-01-14T23:00:00-05:00,\n");
+
+    DailyOutcome withYesterday = useCase().run(DailyDataset.DAY, NOW);
+    files.putStatement(DailyDataset.DAY.minusDays(1), yesterday, DailyDataset.manifest("tampered"));
+    DailyOutcome untrustedYesterday = useCase().run(DailyDataset.DAY, NOW.plusSeconds(60));
+
+    assertTrue(withYesterday.result().orElseThrow().discrepancies().stream().noneMatch(d -> d.orderId().equals("A9")),
+        withYesterday.result().orElseThrow().discrepancies().toString());
+    assertTrue(untrustedYesterday.result().orElseThrow().discrepancies().stream()
+        .anyMatch(d -> d.orderId().equals("A9") && d.category().name().equals("EXPIRED_ORDER_OPEN")));
+  }
+
+  @Test
   void missingStatement_shouldAlertOnceAndTouchNothing() {
     files.putOrders(DailyDataset.DAY, "shop.csv", DailyDataset.orders("PENDING"));
 

@@ -1,5 +1,8 @@
 package io.pagorecon.core.files.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,6 +27,32 @@ public final class CsvRecord {
    * the physical line it starts on; {@code lineAtPos} is updated past the newlines consumed.
    */
   public int read(byte[] d, int pos, int limit, int[] lineAtPos) {
+    int next = readFields(d, pos, limit, lineAtPos);
+    checkUtf8();
+    return next;
+  }
+
+  /** Contract 2 files are UTF-8: bytes that are not must be refused, not silently replaced. */
+  private void checkUtf8() {
+    for (int f = 0; f < count && error == null; f++) {
+      boolean ascii = true;
+      for (int k = starts[f]; k < ends[f] && ascii; k++) {
+        ascii = data[k] >= 0;
+      }
+      if (!ascii) {
+        try {
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(data, starts[f], ends[f] - starts[f]));
+        } catch (CharacterCodingException e) {
+          fail(f, "is not valid UTF-8");
+        }
+      }
+    }
+  }
+
+  private int readFields(byte[] d, int pos, int limit, int[] lineAtPos) {
     data = d;
     count = 0;
     error = null;

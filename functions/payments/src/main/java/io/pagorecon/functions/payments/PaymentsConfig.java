@@ -1,15 +1,14 @@
 package io.pagorecon.functions.payments;
 
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.order.OrderPayments;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** PaymentsApiFunction's settings, read once from the environment; a bad value fails naming its variable. */
@@ -47,47 +46,16 @@ public record PaymentsConfig(
   }
 
   public static PaymentsConfig fromEnvironment(Map<String, String> env) {
-    String stageText = required(env, STAGE);
-    Stage stage = Stage.parse(stageText)
-        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
-    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(zoneText);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
-    }
+    Environment vars = new Environment(env);
+    Stage stage = vars.stage(STAGE);
+    ZoneId zone = vars.zone(BUSINESS_ZONE, "America/Lima");
     OrderPayments.Settings std = OrderPayments.Settings.standard();
     OrderPayments.Settings settings = new OrderPayments.Settings(
-        Duration.ofMinutes(number(env, CIP_VALIDITY_MINUTES, std.validity().toMinutes(), 10, 180L * 24 * 60)),
-        Duration.ofMinutes(number(env, CIP_MIN_REMAINING_MINUTES, std.minRemaining().toMinutes(), 0, 7L * 24 * 60)),
-        Duration.ofMinutes(number(env, CREATE_PENDING_MINUTES, std.pendingWindow().toMinutes(), 1, 24L * 60)));
-    return new PaymentsConfig(required(env, PAYMENTS_TABLE), required(env, PAGOEFECTIVO_SECRET_ARN), stage, zone,
-        Duration.ofSeconds(number(env, SECRET_TTL_SECONDS, 300, 0, 86_400)), settings,
+        Duration.ofMinutes(vars.number(CIP_VALIDITY_MINUTES, std.validity().toMinutes(), 10, 180L * 24 * 60)),
+        Duration.ofMinutes(vars.number(CIP_MIN_REMAINING_MINUTES, std.minRemaining().toMinutes(), 0, 7L * 24 * 60)),
+        Duration.ofMinutes(vars.number(CREATE_PENDING_MINUTES, std.pendingWindow().toMinutes(), 1, 24L * 60)));
+    return new PaymentsConfig(vars.required(PAYMENTS_TABLE), vars.required(PAGOEFECTIVO_SECRET_ARN), stage, zone,
+        Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, 300, 0, 86_400)), settings,
         PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
-    Optional<String> text = optional(env, name);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      long v = Long.parseLong(text.get());
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
-    }
   }
 }

@@ -1,16 +1,15 @@
 package io.pagorecon.functions.reconcile;
 
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.alert.AlertLanguage;
 import io.pagorecon.core.alert.AlertPolicy;
 import io.pagorecon.core.files.OrdersFormat;
 import io.pagorecon.core.money.Money;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,73 +71,31 @@ public record ReconcileFunctionConfig(
   }
 
   public static ReconcileFunctionConfig fromEnvironment(Map<String, String> env) {
-    String stageText = required(env, STAGE);
-    Stage stage = Stage.parse(stageText)
-        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
-    String formatText = optional(env, ORDERS_FORMAT).orElse("canonical");
+    Environment vars = new Environment(env);
+    Stage stage = vars.stage(STAGE);
+    String formatText = vars.optional(ORDERS_FORMAT).orElse("canonical");
     OrdersFormat format = OrdersFormat.preset(formatText)
         .orElseThrow(() -> new IllegalArgumentException(ORDERS_FORMAT + " must be canonical or shopify, was '" + formatText + "'"));
-    String languageText = optional(env, ALERT_LANGUAGE).orElse("zh");
+    String languageText = vars.optional(ALERT_LANGUAGE).orElse("zh");
     AlertLanguage language = AlertLanguage.parse(languageText)
         .orElseThrow(() -> new IllegalArgumentException(ALERT_LANGUAGE + " must be zh, en or es, was '" + languageText + "'"));
-    String amountText = optional(env, ALERT_MIN_AMOUNT).orElse("0");
+    String amountText = vars.optional(ALERT_MIN_AMOUNT).orElse("0");
     BigDecimal minAmount = Money.parseAmount(amountText).filter(a -> a.signum() >= 0)
         .orElseThrow(() -> new IllegalArgumentException(ALERT_MIN_AMOUNT + " must be a non-negative amount like 500.00, was '" + amountText + "'"));
-    AlertPolicy policy = new AlertPolicy(language, whole(env, ALERT_MIN_COUNT, 0, 0, Integer.MAX_VALUE), minAmount,
-        bool(env, DAILY_SUMMARY), LARGEST_ITEMS);
+    AlertPolicy policy = new AlertPolicy(language, vars.number(ALERT_MIN_COUNT, 0, 0, Integer.MAX_VALUE), minAmount,
+        vars.flag(DAILY_SUMMARY, false), LARGEST_ITEMS);
     return new ReconcileFunctionConfig(
-        required(env, PAYMENTS_TABLE),
-        required(env, LEDGER_TABLE),
-        required(env, DATA_BUCKET),
-        required(env, ALERTS_TOPIC_ARN),
+        vars.required(PAYMENTS_TABLE),
+        vars.required(LEDGER_TABLE),
+        vars.required(DATA_BUCKET),
+        vars.required(ALERTS_TOPIC_ARN),
         stage,
-        zone(env, BUSINESS_ZONE).orElse(ZoneId.of("America/Lima")),
-        zone(env, SELLER_ZONE),
+        vars.zone(BUSINESS_ZONE, "America/Lima"),
+        vars.optionalZone(SELLER_ZONE),
         format,
-        (int) whole(env, ORDERS_LOOKBACK_DAYS, 0, 0, 31),
+        (int) vars.number(ORDERS_LOOKBACK_DAYS, 0, 0, 31),
         policy,
-        Duration.ofMinutes(whole(env, LATE_WEBHOOK_MINUTES, 30, 0, 10_080)),
-        Duration.ofHours(whole(env, OPEN_ORDER_HOURS, 24, 0, 8_760)));
-  }
-
-  private static Optional<ZoneId> zone(Map<String, String> env, String name) {
-    Optional<String> text = optional(env, name);
-    try {
-      return text.map(ZoneId::of);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(name + " is not a time zone id (e.g. Asia/Shanghai): '" + text.get() + "'", e);
-    }
-  }
-
-  private static boolean bool(Map<String, String> env, String name) {
-    String text = optional(env, name).orElse("false").toLowerCase(Locale.ROOT);
-    if (!text.equals("true") && !text.equals("false")) {
-      throw new IllegalArgumentException(name + " must be true or false, was '" + text + "'");
-    }
-    return text.equals("true");
-  }
-
-  private static long whole(Map<String, String> env, String name, long defaultValue, long min, long max) {
-    Optional<String> text = optional(env, name);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      long value = Long.parseLong(text.get());
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
-    }
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        Duration.ofMinutes(vars.number(LATE_WEBHOOK_MINUTES, 30, 0, 10_080)),
+        Duration.ofHours(vars.number(OPEN_ORDER_HOURS, 24, 0, 8_760)));
   }
 }

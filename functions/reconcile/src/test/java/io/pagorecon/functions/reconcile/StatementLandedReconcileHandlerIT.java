@@ -70,7 +70,7 @@ class StatementLandedReconcileHandlerIT {
         + "\"amount\":" + amount + ",\"paymentDate\":\"" + paymentDate + "\",\"transactionCode\":\"" + order + "\"}}";
   }
 
-  private static void recordWebhooks(AwsTestEnvironment aws) {
+  static void recordWebhooks(AwsTestEnvironment aws) {
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable"));
     WebhookIngest ingest = new WebhookIngest(Stage.SANDBOX, () -> new SigningKeys(SECRET, Optional.empty()),
         new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket")), store, new PaymentRecorder(store, Duration.ofMinutes(15)),

@@ -1,15 +1,14 @@
 package io.pagorecon.functions.statement;
 
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.statement.SettlementMapping;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -55,38 +54,18 @@ public record StatementConfig(
   }
 
   public static StatementConfig fromEnvironment(Map<String, String> env) {
-    String stageText = required(env, STAGE);
-    Stage stage = Stage.parse(stageText)
-        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
-    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(zoneText);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
-    }
+    Environment vars = new Environment(env);
+    Stage stage = vars.stage(STAGE);
+    ZoneId zone = vars.zone(BUSINESS_ZONE, "America/Lima");
     SettlementMapping mapping;
     try {
-      mapping = SettlementMapping.parse(optional(env, SETTLEMENT_MAPPING).orElse(""));
+      mapping = SettlementMapping.parse(vars.optional(SETTLEMENT_MAPPING).orElse(""));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(SETTLEMENT_MAPPING + ": " + e.getMessage(), e);
     }
-    long ttl;
-    try {
-      ttl = Long.parseLong(optional(env, SECRET_TTL_SECONDS).orElse("300"));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(SECRET_TTL_SECONDS + " must be a whole number of seconds", e);
-    }
-    return new StatementConfig(required(env, PAYMENTS_TABLE), required(env, DATA_BUCKET), required(env, ALERTS_TOPIC_ARN),
-        required(env, PAGOEFECTIVO_SECRET_ARN), stage, zone, Duration.ofSeconds(ttl), mapping,
+    long ttl = vars.number(SECRET_TTL_SECONDS, 300, 0, 86_400);
+    return new StatementConfig(vars.required(PAYMENTS_TABLE), vars.required(DATA_BUCKET), vars.required(ALERTS_TOPIC_ARN),
+        vars.required(PAGOEFECTIVO_SECRET_ARN), stage, zone, Duration.ofSeconds(ttl), mapping,
         PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
   }
 }

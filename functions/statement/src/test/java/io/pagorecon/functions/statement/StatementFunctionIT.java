@@ -349,6 +349,9 @@ class StatementFunctionIT {
     List<Message> messages = new ArrayList<>(aws.clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(2)).messages());
     assertThat(messages).hasSize(1);
     JsonNode envelope = JSON.readTree(messages.get(0).body());
+    // every alert carries the attributes the email and DingTalk subscriptions filter on
+    assertThat(envelope.at("/MessageAttributes/severity/Value").asText()).isIn("high", "critical");
+    assertThat(envelope.at("/MessageAttributes/stage/Value").asText()).isEqualTo("sandbox");
     return JSON.readTree(envelope.get("Message").asText());
   }
 

@@ -1,15 +1,14 @@
 package io.pagorecon.functions.sync;
 
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.sync.CheckSchedule;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -57,50 +56,19 @@ public record SyncConfig(
   }
 
   public static SyncConfig fromEnvironment(Map<String, String> env) {
-    String stageText = required(env, STAGE);
-    Stage stage = Stage.parse(stageText)
-        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
-    ZoneId zone;
-    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
-    try {
-      zone = ZoneId.of(zoneText);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
-    }
+    Environment vars = new Environment(env);
+    Stage stage = vars.stage(STAGE);
+    ZoneId zone = vars.zone(BUSINESS_ZONE, "America/Lima");
     CheckSchedule schedule;
     try {
-      schedule = CheckSchedule.parseOffsets(optional(env, SYNC_CHECK_OFFSETS).orElse("10m,1h,6h"),
-          CheckSchedule.parseDuration(optional(env, SYNC_CHECK_EVERY).orElse("1d")),
-          CheckSchedule.parseDuration(optional(env, SYNC_GRACE_AFTER_EXPIRY).orElse("1d")));
+      schedule = CheckSchedule.parseOffsets(vars.optional(SYNC_CHECK_OFFSETS).orElse("10m,1h,6h"),
+          CheckSchedule.parseDuration(vars.optional(SYNC_CHECK_EVERY).orElse("1d")),
+          CheckSchedule.parseDuration(vars.optional(SYNC_GRACE_AFTER_EXPIRY).orElse("1d")));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(SYNC_CHECK_OFFSETS + "/" + SYNC_CHECK_EVERY + "/" + SYNC_GRACE_AFTER_EXPIRY + ": " + e.getMessage(), e);
     }
-    return new SyncConfig(required(env, PAYMENTS_TABLE), required(env, ALERTS_TOPIC_ARN), required(env, PAGOEFECTIVO_SECRET_ARN), stage,
-        zone, Duration.ofSeconds(number(env, SECRET_TTL_SECONDS, 300, 0, 86_400)), schedule,
-        (int) number(env, SYNC_MAX_PER_RUN, 500, 1, 5000), PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static long number(Map<String, String> env, String name, long defaultValue, long min, long max) {
-    Optional<String> text = optional(env, name);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      long v = Long.parseLong(text.get());
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, was '" + text.get() + "'", e);
-    }
+    return new SyncConfig(vars.required(PAYMENTS_TABLE), vars.required(ALERTS_TOPIC_ARN), vars.required(PAGOEFECTIVO_SECRET_ARN), stage,
+        zone, Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, 300, 0, 86_400)), schedule,
+        (int) vars.number(SYNC_MAX_PER_RUN, 500, 1, 5000), PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
   }
 }

@@ -1,12 +1,11 @@
 package io.pagorecon.functions.webhook;
 
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * WebhookFunction's settings, read once from the environment (template.yaml sets them) and
@@ -44,46 +43,15 @@ public record WebhookConfig(
   }
 
   public static WebhookConfig fromEnvironment(Map<String, String> env) {
-    String stageText = required(env, STAGE);
-    Stage stage = Stage.parse(stageText)
-        .orElseThrow(() -> new IllegalArgumentException(STAGE + " must be sandbox or production, was '" + stageText + "'"));
-    String zoneText = optional(env, BUSINESS_ZONE).orElse("America/Lima");
-    ZoneId zone;
-    try {
-      zone = ZoneId.of(zoneText);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(BUSINESS_ZONE + " is not a time zone id: '" + zoneText + "'", e);
-    }
+    Environment vars = new Environment(env);
+    Stage stage = vars.stage(STAGE);
+    ZoneId zone = vars.zone(BUSINESS_ZONE, "America/Lima");
     return new WebhookConfig(
-        required(env, PAYMENTS_TABLE),
-        required(env, DATA_BUCKET),
-        required(env, PAGOEFECTIVO_SECRET_ARN),
+        vars.required(PAYMENTS_TABLE),
+        vars.required(DATA_BUCKET),
+        vars.required(PAGOEFECTIVO_SECRET_ARN),
         stage,
-        Duration.ofSeconds(seconds(env, SECRET_TTL_SECONDS, DEFAULT_SECRET_TTL_SECONDS, 0)),
+        Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, DEFAULT_SECRET_TTL_SECONDS, 0, 86_400)),
         zone);
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static long seconds(Map<String, String> env, String name, long defaultValue, long min) {
-    Optional<String> text = optional(env, name);
-    if (text.isEmpty()) {
-      return defaultValue;
-    }
-    try {
-      long value = Long.parseLong(text.get());
-      if (value < min || value > 86_400) {
-        throw new IllegalArgumentException(name + " must be between " + min + " and 86400 seconds, was " + value);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number of seconds, was '" + text.get() + "'", e);
-    }
   }
 }
