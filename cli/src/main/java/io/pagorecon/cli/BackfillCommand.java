@@ -1,29 +1,14 @@
 package io.pagorecon.cli;
 
-import io.pagorecon.aws.AwsClients;
-import io.pagorecon.aws.DynamoDbCipRegistry;
-import io.pagorecon.aws.S3SettlementInbox;
-import io.pagorecon.aws.S3StatementStore;
-import io.pagorecon.aws.SnsPaymentNotices;
-import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
-import io.pagorecon.core.Stage;
 import io.pagorecon.core.payment.StorageException;
-import io.pagorecon.core.secrets.CachedSecrets;
-import io.pagorecon.core.statement.SettlementMapping;
 import io.pagorecon.core.statement.StatementBuilder;
 import io.pagorecon.core.statement.StatementResult;
-import io.pagorecon.core.time.BusinessCalendar;
-import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
-import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
-import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
+import io.pagorecon.functions.statement.internal.StatementWiring;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -119,33 +104,8 @@ public final class BackfillCommand implements Callable<Integer> {
     return failed == 0 ? ExitCodes.CLEAN : ExitCodes.INFRASTRUCTURE;
   }
 
-  /** The StatementFunction's wiring, from the same variables. */
+  /** StatementFunction's own wiring, from the same variables: the same statement code for every day. */
   static StatementBuilder fromEnvironment(Map<String, String> env, Clock clock) {
-    String stageText = required(env, "STAGE");
-    Stage stage = Stage.parse(stageText).orElseThrow(() -> new IllegalArgumentException("STAGE must be sandbox or production, was '" + stageText + "'"));
-    PagoEfectivoSettings settings = PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION);
-    SettlementMapping mapping = SettlementMapping.parse(optional(env, "SETTLEMENT_MAPPING").orElse(""));
-    ZoneId zone = ZoneId.of(optional(env, "BUSINESS_ZONE").orElse("America/Lima"));
-    String table = required(env, "PAYMENTS_TABLE");
-    String bucket = required(env, "DATA_BUCKET");
-    String topic = required(env, "ALERTS_TOPIC_ARN");
-    String secretArn = required(env, "PAGOEFECTIVO_SECRET_ARN");
-    AwsClients clients = AwsClients.fromEnvironment(env);
-    CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, Duration.ofMinutes(5));
-    RotatingPagoEfectivoClient gateway = new RotatingPagoEfectivoClient(settings, () -> {
-      var f = secrets.fields(secretArn);
-      return new PagoEfectivoCredentials(f.require("accessKey"), f.require("secretKey"), f.require("idService"));
-    }, clock);
-    return new StatementBuilder(new DynamoDbCipRegistry(clients.dynamoDb(), table), gateway,
-        new S3StatementStore(clients.s3(), bucket, stage.wireName()), new SnsPaymentNotices(clients.sns(), topic, stage.wireName()),
-        new S3SettlementInbox(clients.s3(), bucket), mapping, new BusinessCalendar(zone), stage.wireName());
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    return optional(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required (the variables of StatementFunction)"));
-  }
-
-  private static Optional<String> optional(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    return StatementWiring.fromEnvironment(env, clock).builder();
   }
 }

@@ -1,5 +1,6 @@
 package io.pagorecon.pagoefectivo;
 
+import io.pagorecon.core.secrets.SecretFields;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,11 @@ public record PagoEfectivoCredentials(String accessKey, String secretKey, String
     if (accessKey.isBlank() || secretKey.isBlank() || idService.isBlank()) {
       throw new IllegalArgumentException("PagoEfectivo credentials must not be blank");
     }
+  }
+
+  /** From the PagoEfectivo secret's fields (docs/data-model.md "Secrets"). */
+  public static PagoEfectivoCredentials fromSecret(SecretFields fields) {
+    return new PagoEfectivoCredentials(fields.require("accessKey"), fields.require("secretKey"), fields.require("idService"));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.pagorecon.core.gateway.CipLookup;
 import io.pagorecon.core.gateway.CipRequest;
 import io.pagorecon.core.gateway.CipStatusGateway;
 import io.pagorecon.core.gateway.IssuedCip;
+import io.pagorecon.core.secrets.SecretSource;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,6 +30,11 @@ public final class RotatingPagoEfectivoClient implements CipStatusGateway, CipIs
     this.settings = Objects.requireNonNull(settings, "settings");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Credentials read from the PagoEfectivo secret each time (pass a TTL cache as {@code secrets}). */
+  public static RotatingPagoEfectivoClient fromSecret(PagoEfectivoSettings settings, SecretSource secrets, String secretId, Clock clock) {
+    return new RotatingPagoEfectivoClient(settings, () -> PagoEfectivoCredentials.fromSecret(secrets.fields(secretId)), clock);
   }
 
   private synchronized PagoEfectivoClient client() {

@@ -1,7 +1,7 @@
 package io.pagorecon.functions.payments;
 
-import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.order.OrderPayments;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
 import java.time.Duration;

@@ -26,7 +26,6 @@ import io.pagorecon.core.payment.StorageException;
 import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.core.time.Timestamps;
-import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
 import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,10 +75,7 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
     PaymentsConfig config = PaymentsConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = new RotatingPagoEfectivoClient(config.pagoEfectivo(), () -> {
-      var f = secrets.fields(config.secretArn());
-      return new PagoEfectivoCredentials(f.require("accessKey"), f.require("secretKey"), f.require("idService"));
-    }, clock);
+    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     return new OrderPayments(new DynamoDbOrderStore(clients.dynamoDb(), config.paymentsTable()), store,
         new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), new PaymentRecorder(store, Duration.ofMinutes(10)),

@@ -1,9 +1,9 @@
 package io.pagorecon.functions.reconcile;
 
-import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.alert.AlertLanguage;
 import io.pagorecon.core.alert.AlertPolicy;
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.files.OrdersFormat;
 import io.pagorecon.core.money.Money;
 import java.math.BigDecimal;

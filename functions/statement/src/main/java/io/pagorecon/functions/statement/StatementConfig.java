@@ -1,7 +1,7 @@
 package io.pagorecon.functions.statement;
 
-import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.statement.SettlementMapping;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
 import java.time.Duration;

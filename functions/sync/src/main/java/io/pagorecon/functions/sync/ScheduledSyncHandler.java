@@ -17,7 +17,6 @@ import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.sync.SweepReport;
 import io.pagorecon.core.sync.SyncSweep;
 import io.pagorecon.core.time.BusinessCalendar;
-import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
 import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,10 +56,7 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
     SyncConfig config = SyncConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = new RotatingPagoEfectivoClient(config.pagoEfectivo(), () -> {
-      var f = secrets.fields(config.secretArn());
-      return new PagoEfectivoCredentials(f.require("accessKey"), f.require("secretKey"), f.require("idService"));
-    }, clock);
+    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     return new SyncSweep(new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), store,
         new PaymentRecorder(store, config.schedule().offset(0)), gateway,

@@ -1,7 +1,7 @@
 package io.pagorecon.functions.sync;
 
-import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.sync.CheckSchedule;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.pagorecon.functions.webhook;
 
-import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.config.Environment;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

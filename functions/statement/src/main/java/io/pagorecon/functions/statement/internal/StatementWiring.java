@@ -7,11 +7,9 @@ import io.pagorecon.aws.S3StatementStore;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.secrets.CachedSecrets;
-import io.pagorecon.core.secrets.SecretFields;
 import io.pagorecon.core.statement.StatementBuilder;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.functions.statement.StatementConfig;
-import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
 import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
 import java.time.Clock;
 import java.util.Map;
@@ -23,8 +21,7 @@ public record StatementWiring(StatementConfig config, StatementBuilder builder) 
     StatementConfig config = StatementConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = new RotatingPagoEfectivoClient(config.pagoEfectivo(),
-        () -> credentials(secrets.fields(config.secretArn())), clock);
+    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
     String stage = config.stage().wireName();
     SnsPaymentNotices notices = new SnsPaymentNotices(clients.sns(), config.alertsTopicArn(), stage);
     StatementBuilder builder = new StatementBuilder(
@@ -35,8 +32,4 @@ public record StatementWiring(StatementConfig config, StatementBuilder builder) 
     return new StatementWiring(config, builder);
   }
 
-  /** The PagoEfectivo secret's fields (docs/data-model.md "Secrets"). */
-  public static PagoEfectivoCredentials credentials(SecretFields fields) {
-    return new PagoEfectivoCredentials(fields.require("accessKey"), fields.require("secretKey"), fields.require("idService"));
-  }
 }
