@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.devstack.DevStack;
 import io.pagorecon.devstack.StackTemplate;
+import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -187,7 +189,9 @@ public final class ColdStartBench implements Callable<Integer> {
 
   private static long coldStart(Path taskRoot, String handler, Map<String, String> functionEnv, String runtimeClasspath, String event,
       String expect, Path log) throws Exception {
-    try (RuntimeApi api = new RuntimeApi(event)) {
+    try (RuntimeApiStandIn api = new RuntimeApiStandIn()) {
+      CompletableFuture<Object> answered = CompletableFuture.anyOf(api.invoke("cold-1", event),
+          api.initError().thenApply(body -> "INIT_ERROR:" + body));
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", runtimeClasspath,
           "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", handler);
       ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -203,7 +207,7 @@ public final class ColdStartBench implements Callable<Integer> {
       long start = System.nanoTime();
       Process p = pb.start();
       try {
-        String answer = api.answer.get(120, TimeUnit.SECONDS);
+        String answer = (String) answered.get(120, TimeUnit.SECONDS);
         long ms = (System.nanoTime() - start) / 1_000_000;
         lastAnswer = answer;
         if (expect != null && !answer.contains(expect)) {

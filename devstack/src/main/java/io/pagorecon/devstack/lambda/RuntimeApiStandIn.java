@@ -1,4 +1,4 @@
-package io.pagorecon.functions.webhook;
+package io.pagorecon.devstack.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,8 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * A small stand-in for Lambda's Runtime API (2018-06-01) on 127.0.0.1: hands queued events to the
  * runtime interface client on {@code GET /runtime/invocation/next} and captures what it posts back.
+ * Used by the runtime-path tests and by {@code bench coldstart}.
  */
-final class RuntimeApiStandIn implements AutoCloseable {
+public final class RuntimeApiStandIn implements AutoCloseable {
 
   private static final String PREFIX = "/2018-06-01/runtime/";
 
@@ -35,7 +36,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
   private final Map<String, CompletableFuture<String>> results = new ConcurrentHashMap<>();
   private final CompletableFuture<String> initError = new CompletableFuture<>();
 
-  RuntimeApiStandIn() throws IOException {
+  public RuntimeApiStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     server.setExecutor(threads);
     server.createContext(PREFIX, this::handle);
@@ -43,12 +44,12 @@ final class RuntimeApiStandIn implements AutoCloseable {
   }
 
   /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues one invocation; the future completes with the response body ({@code ERROR:} + body for an error). */
-  CompletableFuture<String> invoke(String requestId, String eventJson) {
+  public CompletableFuture<String> invoke(String requestId, String eventJson) {
     CompletableFuture<String> result = new CompletableFuture<>();
     results.put(requestId, result);
     pending.add(new Invocation(requestId, eventJson));
@@ -56,7 +57,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
   }
 
   /** Completes when the runtime reports an initialization error. */
-  CompletableFuture<String> initError() {
+  public CompletableFuture<String> initError() {
     return initError;
   }
 
@@ -68,7 +69,7 @@ final class RuntimeApiStandIn implements AutoCloseable {
         Invocation next = pending.take(); // held until the test queues an event, as Lambda does
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", next.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 60_000));
-        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:webhook");
+        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:us-east-1:123456789012:function:local");
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         send(exchange, 200, next.event());
