@@ -93,7 +93,7 @@ public record ReconcileFunctionConfig(
         vars.zone(BUSINESS_ZONE, "America/Lima"),
         vars.optionalZone(SELLER_ZONE),
         format,
-        (int) vars.number(ORDERS_LOOKBACK_DAYS, 0, 0, 31),
+        (int) vars.number(ORDERS_LOOKBACK_DAYS, 7, 0, 31),
         policy,
         Duration.ofMinutes(vars.number(LATE_WEBHOOK_MINUTES, 30, 0, 10_080)),
         Duration.ofHours(vars.number(OPEN_ORDER_HOURS, 24, 0, 8_760)));
