@@ -2,6 +2,7 @@ package io.pagorecon.cli;
 
 import io.pagorecon.cli.demo.Demo;
 import io.pagorecon.cli.internal.LocalFunctions;
+import io.pagorecon.cli.internal.Shutdown;
 import io.pagorecon.cli.internal.TemplateRoutes;
 import io.pagorecon.devstack.DevStack;
 import io.pagorecon.devstack.LocalClients;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
   Path logs;
 
   public ServeCommand(CliContext context) {
-    this(context, ServeCommand::untilShutdown);
+    this(context, ignored -> Shutdown.await());
   }
 
   /** Tests pass what to do while serving instead of waiting for Ctrl-C. */
@@ -148,15 +148,5 @@ public final class ServeCommand implements Callable<Integer> {
   private int usage(String message) {
     context.err().println("pagorecon serve: " + message);
     return ExitCodes.BAD_INPUT;
-  }
-
-  private static void untilShutdown(LocalHttpApi api) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

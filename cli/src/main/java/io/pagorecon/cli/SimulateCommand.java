@@ -1,11 +1,11 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.Shutdown;
 import io.pagorecon.simulator.PagoEfectivoSimulator;
 import io.pagorecon.simulator.SimulatorMain;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ public final class SimulateCommand implements Callable<Integer> {
   URI webhookUrl;
 
   public SimulateCommand(CliContext context) {
-    this(context, SimulateCommand::untilShutdown);
+    this(context, ignored -> Shutdown.await());
   }
 
   /** Tests pass what to do while the simulator runs instead of waiting for Ctrl-C. */
@@ -70,15 +70,5 @@ public final class SimulateCommand implements Callable<Integer> {
       awaitStop.accept(sim);
     }
     return ExitCodes.CLEAN;
-  }
-
-  private static void untilShutdown(PagoEfectivoSimulator sim) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
