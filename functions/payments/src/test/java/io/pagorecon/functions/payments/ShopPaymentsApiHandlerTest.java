@@ -34,7 +34,7 @@ class ShopPaymentsApiHandlerTest {
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
   private final ShopPaymentsApiHandler handler = new ShopPaymentsApiHandler(
       new OrderPayments(new InMemoryOrderStore(), store, store, new PaymentRecorder(store, Duration.ofMinutes(10)), gateway,
-          BusinessCalendar.lima(), OrderPayments.Settings.standard()),
+          gateway, e -> { }, BusinessCalendar.lima(), OrderPayments.Settings.standard()),
       Clock.fixed(Instant.parse("2024-01-15T15:00:00Z"), ZoneOffset.UTC), new PrintStream(logs, true, StandardCharsets.UTF_8));
 
   @Test
