@@ -16,14 +16,17 @@ import java.util.Objects;
  * and PaymentsApiFunction wire it: orders on the payments table, live ledger entries on the ledger
  * table, alerts on the alerts topic, shop events on the shop events bus.
  */
-public record LiveAssuranceWiring(String ledgerTable, String alertsTopicArn, String shopEventBus, AlertLanguage language) {
+public record LiveAssuranceWiring(String ledgerTable, String alertsTopicArn, String shopEventBus, AlertLanguage language,
+    boolean orphanAlerts) {
 
   public static final String LEDGER_TABLE = "LEDGER_TABLE";
   public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
   public static final String SHOP_EVENT_BUS = "SHOP_EVENT_BUS";
   public static final String ALERT_LANGUAGE = "ALERT_LANGUAGE";
+  /** Alert a payment naming no order at once (false when the shop issues its CIPs itself). */
+  public static final String LIVE_ORPHAN_ALERTS = "LIVE_ORPHAN_ALERTS";
 
-  public static final List<String> KEYS = List.of(LEDGER_TABLE, ALERTS_TOPIC_ARN, SHOP_EVENT_BUS, ALERT_LANGUAGE);
+  public static final List<String> KEYS = List.of(LEDGER_TABLE, ALERTS_TOPIC_ARN, SHOP_EVENT_BUS, ALERT_LANGUAGE, LIVE_ORPHAN_ALERTS);
 
   public LiveAssuranceWiring {
     Objects.requireNonNull(ledgerTable, LEDGER_TABLE);
@@ -38,13 +41,14 @@ public record LiveAssuranceWiring(String ledgerTable, String alertsTopicArn, Str
     String languageText = vars.optional(ALERT_LANGUAGE).orElse("zh");
     AlertLanguage language = AlertLanguage.parse(languageText)
         .orElseThrow(() -> new IllegalArgumentException(ALERT_LANGUAGE + " must be zh, en or es, not '" + languageText + "'"));
-    return new LiveAssuranceWiring(vars.required(LEDGER_TABLE), vars.required(ALERTS_TOPIC_ARN), vars.required(SHOP_EVENT_BUS), language);
+    return new LiveAssuranceWiring(vars.required(LEDGER_TABLE), vars.required(ALERTS_TOPIC_ARN), vars.required(SHOP_EVENT_BUS), language,
+        vars.flag(LIVE_ORPHAN_ALERTS, true));
   }
 
   public PaymentAssurance assurance(AwsClients clients, String paymentsTable, PaymentStore payments, Stage stage, BusinessCalendar calendar) {
     return new PaymentAssurance(new DynamoDbOrderStore(clients.dynamoDb(), paymentsTable), payments,
         new DynamoDbLedger(clients.dynamoDb(), ledgerTable), new SnsAlertPublisher(clients.sns(), alertsTopicArn),
-        new LiveAlerts(language, stage.wireName()), shopEvents(clients), calendar);
+        new LiveAlerts(language, stage.wireName()), shopEvents(clients), calendar, orphanAlerts);
   }
 
   public EventBridgeShopEvents shopEvents(AwsClients clients) {

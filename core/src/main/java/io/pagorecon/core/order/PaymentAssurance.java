@@ -58,9 +58,15 @@ public final class PaymentAssurance implements RecordObserver {
   private final LiveAlerts texts;
   private final ShopEvents events;
   private final BusinessCalendar calendar;
+  private final boolean alertOrphans;
 
+  /**
+   * @param alertOrphans alert a payment naming no order as UNKNOWN_ORDER at once: right when the
+   *     shop issues its CIPs through the payments API; a shop issuing them itself (straight at
+   *     PagoEfectivo) has no order here, and the daily run judges its payments against its export
+   */
   public PaymentAssurance(OrderStore orders, PaymentStore payments, Ledger ledger, AlertPublisher alerts, LiveAlerts texts,
-      ShopEvents events, BusinessCalendar calendar) {
+      ShopEvents events, BusinessCalendar calendar, boolean alertOrphans) {
     this.orders = Objects.requireNonNull(orders, "orders");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.ledgerStore = Objects.requireNonNull(ledger, "ledger");
@@ -69,6 +75,7 @@ public final class PaymentAssurance implements RecordObserver {
     this.texts = Objects.requireNonNull(texts, "texts");
     this.events = Objects.requireNonNull(events, "events");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
+    this.alertOrphans = alertOrphans;
   }
 
   @Override
@@ -81,7 +88,7 @@ public final class PaymentAssurance implements RecordObserver {
     Optional<String> orderId = cip.orderId().or(fact::orderId);
     Optional<Order> found = orderId.flatMap(orders::find);
     if (found.isEmpty()) {
-      if (cip.state() == PaymentState.PAID) {
+      if (cip.state() == PaymentState.PAID && alertOrphans) {
         orphan(fact, cip, orderId);
       }
       return;
@@ -210,10 +217,5 @@ public final class PaymentAssurance implements RecordObserver {
     } catch (IllegalArgumentException e) {
       return Long.MAX_VALUE;
     }
-  }
-
-  /** Business date of a moment, for facts the shop's actions create (a cancel). */
-  LocalDate businessDate(Instant at) {
-    return calendar.businessDate(at);
   }
 }

@@ -150,7 +150,7 @@ class PaymentDecisionPropertiesTest {
     final InMemoryAlertPublisher alerts = new InMemoryAlertPublisher();
     final List<ShopEvent> events = new ArrayList<>();
     final PaymentAssurance assurance = new PaymentAssurance(orders, payments, ledger, alerts, new LiveAlerts(AlertLanguage.EN, "production"),
-        events::add, BusinessCalendar.lima());
+        events::add, BusinessCalendar.lima(), true);
     final PaymentRecorder recorder = new PaymentRecorder(payments, Duration.ofMinutes(10), assurance);
     final OrderPayments api = new OrderPayments(orders, payments, payments, recorder, gateway, gateway, events::add,
         BusinessCalendar.lima(), OrderPayments.Settings.standard());
