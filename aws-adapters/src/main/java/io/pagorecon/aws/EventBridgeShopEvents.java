@@ -1,11 +1,13 @@
 package io.pagorecon.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pagorecon.core.order.ShopEvent;
 import io.pagorecon.core.order.ShopEvents;
 import io.pagorecon.core.payment.StorageException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 public final class EventBridgeShopEvents implements ShopEvents {
 
   public static final String SOURCE = "pagorecon";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // jackson-core only: the webhook's jar ships without databind (cold start, jar size)
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final EventBridgeClient eventBridge;
   private final String busName;
@@ -54,14 +57,30 @@ public final class EventBridgeShopEvents implements ShopEvents {
   }
 
   static String detail(ShopEvent event) {
-    ObjectNode d = JSON.createObjectNode().put("id", event.id()).put("orderId", event.orderId());
-    event.cip().ifPresent(c -> d.put("cip", c));
-    event.paid().ifPresent(m -> d.put("amount", m.toPlainString()).put("currency", m.currency().name()));
-    if (event.type() == ShopEvent.Type.PAYMENT_HELD) {
-      ArrayNode reasons = d.putArray("reasons");
-      event.reasons().forEach(r -> reasons.add(r.name()));
+    StringWriter out = new StringWriter(160);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("id", event.id());
+      g.writeStringField("orderId", event.orderId());
+      if (event.cip().isPresent()) {
+        g.writeStringField("cip", event.cip().get());
+      }
+      if (event.paid().isPresent()) {
+        g.writeStringField("amount", event.paid().get().toPlainString());
+        g.writeStringField("currency", event.paid().get().currency().name());
+      }
+      if (event.type() == ShopEvent.Type.PAYMENT_HELD) {
+        g.writeArrayFieldStart("reasons");
+        for (var reason : event.reasons()) {
+          g.writeString(reason.name());
+        }
+        g.writeEndArray();
+      }
+      g.writeStringField("at", event.at().toString());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a shop event to memory", e);
     }
-    d.put("at", event.at().toString());
-    return d.toString();
+    return out.toString();
   }
 }
