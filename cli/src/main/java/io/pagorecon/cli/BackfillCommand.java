@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.ResolvedStack;
 import io.pagorecon.cli.internal.StackTarget;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,17 +85,14 @@ public final class BackfillCommand implements Callable<Integer> {
     if (days > MAX_DAYS) {
       throw CliError.badInput("--from " + from + " --to " + to, days + " days, at most " + MAX_DAYS + " per run", "split the range");
     }
-    Map<String, String> env = stack.resolve(context).map(s -> s.functionEnvironment("StatementFunction")).orElseGet(() -> {
-      if (!context.env().containsKey("PAYMENTS_TABLE")) {
-        throw StackTarget.noStack("PAYMENTS_TABLE");
-      }
-      return context.env();
-    });
+    Optional<ResolvedStack> named = stack.resolve(context);
+    Map<String, String> env = named.map(s -> s.functionEnvironment("StatementFunction")).orElse(context.env());
     StatementBuilder builder;
     try {
       builder = wiring.statementBuilder(env, context.clock());
     } catch (IllegalArgumentException e) {
-      throw CliError.badInput("StatementFunction's configuration", e.getMessage(), "fix the variable it names (or name the stack: --local, --aws)", e);
+      throw CliError.badInput("StatementFunction's configuration", e.getMessage(), named.isPresent() ? "deploy the current template.yaml to the stack"
+          : "name the stack with --local (a running ./pagorecon serve) or --aws --stack-name NAME instead of setting variables", e);
     }
     LocalDate latest = builder.defaultDate(context.clock().instant());
     if (to.isAfter(latest)) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./pagorecon demo",
-      "  ./pagorecon demo --orders 200 --seed 3 --date 2024-01-15 --out /tmp/pagorecon-demo",
+      "  ./pagorecon demo --orders 250 --seed 3 --date 2024-01-15 --out /tmp/pagorecon-demo",
       "",
       "Environment: PAGORECON_MOTO_ENDPOINT (reuse a running moto), PAGORECON_PYTHON (python with moto, default python3).",
       "",

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
     description = {
       "Reads a notification the webhook archived in the stack's data bucket (raw/... or rejected/..., see docs/data-model.md) and POSTs the exact "
           + "bytes to a webhook URL with the original PE-Signature and Content-Type headers: to re-drive a lost delivery or to reproduce a dispute. "
-          + "The keys of an order's notifications are the evidenceKeys that GET /payments/{orderId} answers."
+          + "The keys of an order's notifications are the cips[].evidenceKeys that GET /payments/{orderId} answers."
     },
     footer = {
       "",

@@ -19,8 +19,21 @@ final class Cli {
         new PrintWriter(err, true), env);
   }
 
+  /** HOME is a directory of this test run, never the real one: serve records its stack under HOME. */
   Cli() {
-    this(Map.of());
+    this(Map.of("HOME", TEST_HOME.toString()));
+  }
+
+  static final java.nio.file.Path TEST_HOME = testHome();
+
+  private static java.nio.file.Path testHome() {
+    try {
+      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("pagorecon-test-home");
+      home.toFile().deleteOnExit();
+      return home;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   int run(String... args) {

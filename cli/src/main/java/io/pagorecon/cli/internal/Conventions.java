@@ -38,6 +38,15 @@ public final class Conventions {
     Help.Ansi ansi = context.terminal() && !context.env().containsKey("NO_COLOR") ? Help.Ansi.ON : Help.Ansi.OFF;
     root.registerConverter(LocalDate.class, Conventions::date);
     applyTo(root, ansi);
+    // picocli lets "--help" win over an unknown command or option ("settle --help" would print the root's help, exit 0)
+    root.setExecutionStrategy(parseResult -> {
+      for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+        if (!pr.unmatched().isEmpty() && pr.commandSpec().unmatchedArgsBindings().isEmpty()) {
+          throw new UnmatchedArgumentException(pr.commandSpec().commandLine(), pr.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     root.setParameterExceptionHandler((ex, args) -> {
       CommandLine cl = ex.getCommandLine();
       cl.getErr().println(usageLine(cl, ex));
