@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
       "",
       "Examples:",
       "  ./pagorecon replay --local --key raw/sandbox/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json",
-      "  ./pagorecon replay --aws --stack-name pagorecon-sandbox --key raw/sandbox/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json --to http://127.0.0.1:8080/webhooks/pagoefectivo",
+      "  ./pagorecon replay --aws --stack-name pagorecon-sandbox --key raw/sandbox/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json",
       "",
       "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: DATA_BUCKET, AWS_REGION, AWS_ENDPOINT_URL.",
       "",

@@ -80,6 +80,15 @@ class LocalStackIT {
         assertThat(replay.out()).contains("original PE-Signature").contains(api.baseUri() + "/webhooks/pagoefectivo: HTTP 200")
             .contains("DUPLICATE");
 
+        // the help's example key, archived as the webhook archives a notification (signed with the example secretKey)
+        for (String example : HelpExamples.of("replay")) {
+          List<String> args = HelpExamples.words(example);
+          if (args.contains("--local")) {
+            archive(c, args.get(args.indexOf("--key") + 1));
+            assertThat(run(onlyHome, runs, args.toArray(String[]::new)).out()).contains(": HTTP 200");
+          }
+        }
+
         Cli list = run(onlyHome, runs, "ledger", "list", "--local");
         assertThat(list.out()).startsWith("ID");
 
@@ -138,6 +147,15 @@ class LocalStackIT {
     try (LocalClients clients = new LocalClients(URI.create(c.moto()))) {
       new DiscrepancyLedger(new DynamoDbLedger(clients.dynamoDb(), c.resources().get("LedgerTable")))
           .apply(LocalDate.of(2024, 1, 15), List.of(d), Instant.parse("2024-01-16T06:00:00Z"));
+    }
+  }
+
+  private static void archive(LocalStackRecord.Contents c, String key) {
+    byte[] body = ServeCommandIT.BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (LocalClients clients = new LocalClients(URI.create(c.moto()))) {
+      clients.s3().putObject(p -> p.bucket(c.resources().get("DataBucket")).key(key)
+          .metadata(Map.of("pe-signature", io.pagorecon.core.webhook.Signatures.hmacSha256Hex("SECRETKEYEXAMPLE", body),
+              "content-type", "application/json")), software.amazon.awssdk.core.sync.RequestBody.fromBytes(body));
     }
   }
 

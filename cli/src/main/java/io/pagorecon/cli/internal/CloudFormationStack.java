@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary
 /**
  * A deployed stack's names, read through CloudFormation: its parameters and outputs
  * ({@code DescribeStacks}) and the physical id of every resource ({@code ListStackResources}),
- * which is what {@code !Ref} gives for the template's tables, bucket, topics, queues and secrets.
+ * which is what {@code !Ref} gives for the template's tables, bucket, topics, queues and secrets;
+ * an output that is a plain {@code !Ref} of a resource stands in for a resource not listed.
  * Each function's environment is the template's, its {@code !Ref}s and {@code !Sub}s resolved with
  * those values. Region and credentials come from the SDK's usual chains ({@code AWS_REGION},
  * {@code AWS_PROFILE}, ...); {@code AWS_ENDPOINT_URL} reaches an emulator instead of AWS.
@@ -61,7 +62,7 @@ public final class CloudFormationStack {
         throw CliError.badInput("--stack-name " + stackName, "the stack is " + status, "deploy it (sam deploy) and try again");
       }
       for (StackResourceSummary r : cfn.listStackResourcesPaginator(b -> b.stackName(stackName)).stackResourceSummaries()) {
-        if (r.physicalResourceId() != null) {
+        if (r.physicalResourceId() != null && !r.physicalResourceId().isBlank()) {
           physical.put(r.logicalResourceId(), r.physicalResourceId());
         }
       }
@@ -73,6 +74,13 @@ public final class CloudFormationStack {
     stack.parameters().forEach(p -> parameters.put(p.parameterKey(), p.parameterValue()));
     Map<String, String> outputs = new HashMap<>();
     stack.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue()));
+    // an output that is a plain !Ref of a resource names it too (e.g. PagoEfectivoSecretArn): used when the resource list lacks it
+    template.outputs().forEach((name, definition) -> {
+      if (definition instanceof Map<?, ?> o && o.get("Value") instanceof Map<?, ?> v && v.size() == 1 && v.get("Ref") instanceof String id
+          && template.resource(id).isPresent() && outputs.containsKey(name)) {
+        physical.putIfAbsent(id, outputs.get(name));
+      }
+    });
     String[] arn = stack.stackId().split(":");
     Map<String, String> pseudo = Map.of(
         "AWS::Region", resolvedRegion,
