@@ -199,6 +199,10 @@ class AwsStackIT {
       HelpExamples.of(command).stream().filter(e -> e.contains("--aws")).forEach(examples::add);
     }
     assertThat(examples).hasSizeGreaterThanOrEqualTo(4);
+    // then the README's --aws lines (Operations: work the ledger, rebuild statements), in their order
+    List<String> readme = DocumentedExamplesTest.readmeExamples().filter(e -> e.contains("--aws")).toList();
+    assertThat(readme).hasSizeGreaterThanOrEqualTo(5);
+    examples.addAll(readme);
     for (String example : examples) {
       // a February clock, so the backfill example's January is over in Lima
       StringWriter out = new StringWriter();

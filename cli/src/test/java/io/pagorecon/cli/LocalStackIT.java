@@ -79,6 +79,12 @@ class LocalStackIT {
         Cli replay = run(onlyHome, runs, "replay", "--local", "--key", key);
         assertThat(replay.out()).contains("original PE-Signature").contains(api.baseUri() + "/webhooks/pagoefectivo: HTTP 200")
             .contains("DUPLICATE");
+        // the README's tour lines, $key being what its curl | sed extracts
+        List<String> readme = DocumentedExamplesTest.readmeExamples().filter(e -> e.contains("--local")).toList();
+        assertThat(readme).hasSizeGreaterThanOrEqualTo(2);
+        for (String line : readme) {
+          run(onlyHome, runs, HelpExamples.words(line.replace("\"$key\"", key)).toArray(String[]::new));
+        }
 
         // the help's example key, archived as the webhook archives a notification (signed with the example secretKey)
         for (String example : HelpExamples.of("replay")) {

@@ -82,6 +82,25 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void reconcile_shouldSayTheDayWasEmptyAndExit2_unlessAllowed() throws Exception {
+    consistentDay();
+
+    assertEquals(2, run(reconcileArgs("--date", "2023-01-15")));
+    assertEquals("pagorecon reconcile: --date 2023-01-15: no order, statement row or webhook on that business date (America/Lima)"
+        + " — check the date and the files, or pass --allow-empty when the day really was empty", err.toString().strip());
+    assertTrue(Files.readString(dir.resolve("out/summary.json")).contains("\"empty\" : true"));
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(reconcileArgs("--date", "2023-01-15", "--allow-empty")));
+    assertTrue(err.toString().contains("--allow-empty given"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(reconcileArgs("--date", "2024-01-15")));
+    assertTrue(Files.readString(dir.resolve("out/summary.json")).contains("\"empty\" : false"));
+    assertEquals("", err.toString());
+  }
+
+  @Test
   void reconcile_shouldExitTwo_namingFileLineAndField_andWriteNothing() throws Exception {
     consistentDay();
     Path orders = file("orders.csv", ORDERS_HEADER + "ORD-1,1,1.00,PEN,PAID,2024-01-15T10:30:00-05:00,\nORD-2,2,\"12,50\",PEN,PAID,2024-01-15T10:30:00-05:00,\n");
