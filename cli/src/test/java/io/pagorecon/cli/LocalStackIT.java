@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.aws.DynamoDbLedger;
-import io.pagorecon.cli.internal.Conventions;
 import io.pagorecon.cli.internal.LocalStackRecord;
 import io.pagorecon.core.ledger.DiscrepancyLedger;
 import io.pagorecon.core.money.Currency;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ./pagorecon serve} in one "terminal", and in another {@code replay --local}, {@code ledger
@@ -45,13 +43,8 @@ class LocalStackIT {
   @TempDir Path logs;
 
   /** serve, as the CLI runs it, with {@code whileServing} in place of waiting for Ctrl-C. */
-  private int serve(Cli cli, Consumer<LocalHttpApi> whileServing, String... args) {
-    CommandLine cl = new CommandLine(new PagoreconCommand());
-    cl.addSubcommand(new ServeCommand(cli.context, whileServing));
-    cl.setOut(cli.context.out());
-    cl.setErr(cli.context.err());
-    Conventions.apply(cl, cli.context);
-    return cl.execute(args);
+  private static int serve(Cli cli, Consumer<LocalHttpApi> whileServing, String... args) {
+    return ServeCommandTest.run(cli, whileServing, args);
   }
 
   @Test

@@ -18,14 +18,6 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./pagorecon ledger ack --local 'PAID_NOT_RECORDED|A-1001|11546901' --owner finance --note \"calling the agent\"",
-      "",
-      LedgerCommand.ENVIRONMENT,
-      "",
-      LedgerCommand.EXIT_STATUS_0,
-      LedgerCommand.EXIT_STATUS_1,
-      LedgerCommand.EXIT_STATUS_2,
-      LedgerCommand.EXIT_STATUS_3,
-      LedgerCommand.EXIT_STATUS_4
     })
 public final class LedgerAckCommand implements Callable<Integer> {
 

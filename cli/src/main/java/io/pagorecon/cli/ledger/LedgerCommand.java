@@ -6,6 +6,8 @@ import io.pagorecon.cli.internal.AwsErrors;
 import io.pagorecon.cli.internal.CliError;
 import io.pagorecon.cli.internal.StackTarget;
 import io.pagorecon.core.payment.StorageException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -26,25 +28,19 @@ import software.amazon.awssdk.core.exception.SdkException;
       "Examples:",
       "  ./pagorecon ledger list --local",
       "  ./pagorecon ledger show --aws --stack-name pagorecon-sandbox 'PAID_NOT_RECORDED|A-1001|11546901'",
-      "",
-      LedgerCommand.ENVIRONMENT,
-      "",
-      LedgerCommand.EXIT_STATUS_0,
-      LedgerCommand.EXIT_STATUS_1,
-      LedgerCommand.EXIT_STATUS_2,
-      LedgerCommand.EXIT_STATUS_3,
-      LedgerCommand.EXIT_STATUS_4
     })
 public final class LedgerCommand implements Callable<Integer> {
 
-  static final String ENVIRONMENT = "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: LEDGER_TABLE, AWS_REGION, AWS_ENDPOINT_URL.";
-
-  // every ledger subcommand lists the same exit statuses
-  static final String EXIT_STATUS_0 = "Exit status:";
-  static final String EXIT_STATUS_1 = "  0  done";
-  static final String EXIT_STATUS_2 = "  1  not allowed in the entry's status (nothing changed)";
-  static final String EXIT_STATUS_3 = "  2  bad input or usage, unknown id, no stack named";
-  static final String EXIT_STATUS_4 = "  3  AWS unreachable or failing";
+  /** What every ledger command's help ends with: the environment it reads and its exit statuses. */
+  static final List<String> COMMON_FOOTER = List.of(
+      "",
+      "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: LEDGER_TABLE, AWS_REGION, AWS_ENDPOINT_URL.",
+      "",
+      "Exit status:",
+      "  0  done",
+      "  1  not allowed in the entry's status (nothing changed)",
+      "  2  bad input or usage, unknown id, no stack named",
+      "  3  AWS unreachable or failing");
 
   @Spec CommandSpec spec;
 
@@ -55,7 +51,15 @@ public final class LedgerCommand implements Callable<Integer> {
     cl.addSubcommand(new LedgerShowCommand(context));
     cl.addSubcommand(new LedgerAckCommand(context));
     cl.addSubcommand(new LedgerResolveCommand(context));
+    appendCommonFooter(cl);
+    cl.getSubcommands().values().forEach(LedgerCommand::appendCommonFooter);
     return cl;
+  }
+
+  private static void appendCommonFooter(CommandLine cl) {
+    List<String> footer = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().footer()));
+    footer.addAll(COMMON_FOOTER);
+    cl.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
   }
 
   /** Without a subcommand: the list, on stderr, exit status 2. */

@@ -25,14 +25,6 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ./pagorecon ledger list --local",
       "  ./pagorecon ledger list --aws --stack-name pagorecon-sandbox --status ACKNOWLEDGED --since 2024-01-01 --json",
-      "",
-      LedgerCommand.ENVIRONMENT,
-      "",
-      LedgerCommand.EXIT_STATUS_0,
-      LedgerCommand.EXIT_STATUS_1,
-      LedgerCommand.EXIT_STATUS_2,
-      LedgerCommand.EXIT_STATUS_3,
-      LedgerCommand.EXIT_STATUS_4
     })
 public final class LedgerListCommand implements Callable<Integer> {
 

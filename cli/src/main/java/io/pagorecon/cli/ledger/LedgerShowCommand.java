@@ -21,14 +21,6 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./pagorecon ledger show --local 'PAID_NOT_RECORDED|A-1001|11546901'",
-      "",
-      LedgerCommand.ENVIRONMENT,
-      "",
-      LedgerCommand.EXIT_STATUS_0,
-      LedgerCommand.EXIT_STATUS_1,
-      LedgerCommand.EXIT_STATUS_2,
-      LedgerCommand.EXIT_STATUS_3,
-      LedgerCommand.EXIT_STATUS_4
     })
 public final class LedgerShowCommand implements Callable<Integer> {
 
