@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./pagorecon reconcile --orders scenario/orders.csv --statement scenario/statement.csv --webhooks scenario/webhooks.jsonl --date 2024-01-15 --out scenario/reports",
-      "  ./pagorecon reconcile --orders scenario/orders.csv --statement scenario/statement.csv --date 2024-01-15 --seller-zone Asia/Shanghai --json",
+      "  ./pagorecon reconcile --orders scenario/orders.csv --statement scenario/statement.csv --date 2024-01-15 --seller-zone Asia/Shanghai --json --out scenario/reports-shanghai",
       "",
       "Environment: none beyond the PAGORECON_<OPTION> defaults.",
       "",

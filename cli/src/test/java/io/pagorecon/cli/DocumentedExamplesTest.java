@@ -58,6 +58,16 @@ class DocumentedExamplesTest {
   }
 
   @Test
+  void examplesThatWrite_shouldNameWhereTheyWrite() {
+    // an example that writes its reports into the current directory would litter wherever it is pasted (or tested)
+    for (String example : HelpExamples.of("generate", "reconcile", "demo")) {
+      if (!example.endsWith(" demo") && !example.equals("demo")) {
+        assertThat(HelpExamples.words(example)).as(example).contains("--out");
+      }
+    }
+  }
+
+  @Test
   void generateThenReconcileExamples_shouldRunAsWritten() {
     List<String> examples = new ArrayList<>(HelpExamples.of("generate"));
     examples.addAll(HelpExamples.of("reconcile"));

@@ -34,7 +34,7 @@ public final class StackTarget {
       description = "With --aws: the CloudFormation stack (default: ${DEFAULT-VALUE}).")
   String stackName;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region of the stack (default: AWS_REGION, else your AWS profile's).")
+  @Option(names = "--region", paramLabel = "REGION", description = "With --aws: the stack's AWS region (default: AWS_REGION, else your AWS profile's).")
   String region;
 
   /** Whether {@code --local} or {@code --aws} was given. */
