@@ -37,7 +37,7 @@ public final class Pagorecon {
     try {
       defaults = ProfileDefaults.load(context.env(), profileArgument(args));
     } catch (UncheckedIOException e) {
-      context.err().println(CliError.line("pagorecon", "--profile", e.getMessage() + ": " + Inputs.reason(e.getCause()),
+      context.err().println(CliError.line("pagorecon", "--profile", Inputs.reason(e.getCause()),
           "name a readable properties file, or unset PAGORECON_PROFILE"));
       return ExitCodes.BAD_INPUT;
     }

@@ -88,5 +88,6 @@ class PagoreconTest {
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(cli.err()).contains("absent.properties");
+    UserErrors.assertShape(cli.err());
   }
 }
