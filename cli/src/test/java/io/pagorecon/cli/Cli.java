@@ -15,8 +15,12 @@ final class Cli {
   final CliContext context;
 
   Cli(Map<String, String> env) {
-    context = new CliContext(Clock.fixed(Instant.parse("2024-01-16T20:00:00Z"), ZoneOffset.UTC), new PrintWriter(out, true),
-        new PrintWriter(err, true), env);
+    this(env, Clock.fixed(Instant.parse("2024-01-16T20:00:00Z"), ZoneOffset.UTC));
+  }
+
+  /** With the given clock: a real one where the run talks to something that keeps real time (the simulator). */
+  Cli(Map<String, String> env, Clock clock) {
+    context = new CliContext(clock, new PrintWriter(out, true), new PrintWriter(err, true), env);
   }
 
   /** HOME is a directory of this test run, never the real one: serve records its stack under HOME. */

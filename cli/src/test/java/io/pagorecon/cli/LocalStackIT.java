@@ -131,10 +131,11 @@ class LocalStackIT {
     assertThat(after.err()).contains("no ./pagorecon serve is running");
   }
 
+  /** A command run as from another terminal: real time (PagoEfectivo, here the simulator, refuses a far-off clock). */
   private static Cli run(Map<String, String> env, List<Cli> runs, String... args) {
-    Cli cli = new Cli(env);
+    Cli cli = new Cli(env, java.time.Clock.systemUTC());
     int code = cli.run(args);
-    assertThat(code).as(String.join(" ", args) + "\n" + cli.err()).isZero();
+    assertThat(code).as(String.join(" ", args) + "\n" + cli.out() + cli.err()).isZero();
     runs.add(cli);
     return cli;
   }
