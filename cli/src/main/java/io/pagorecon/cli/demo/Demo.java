@@ -76,7 +76,7 @@ public final class Demo {
   public static final String ID_SERVICE = "1035";
   static final String SANDBOX_SECRET_KEY = "SANDBOXSECRETEXAMPLE";
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
-  static final String STAGE = "production";
+  public static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int STEPS = 9;
