@@ -1,8 +1,5 @@
 package io.pagorecon.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.order.ShopEvent;
 import io.pagorecon.core.order.ShopEvents;
 import io.pagorecon.core.payment.StorageException;
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 public final class EventBridgeShopEvents implements ShopEvents {
 
   public static final String SOURCE = "pagorecon";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EventBridgeClient eventBridge;
   private final String busName;
@@ -53,15 +49,45 @@ public final class EventBridgeShopEvents implements ShopEvents {
         .build();
   }
 
+  /** Written by hand: WebhookFunction's jar carries no Jackson databind (docs/performance.md §2). */
   static String detail(ShopEvent event) {
-    ObjectNode d = JSON.createObjectNode().put("id", event.id()).put("orderId", event.orderId());
-    event.cip().ifPresent(c -> d.put("cip", c));
-    event.paid().ifPresent(m -> d.put("amount", m.toPlainString()).put("currency", m.currency().name()));
+    StringBuilder d = new StringBuilder("{");
+    field(d, "id", event.id());
+    field(d, "orderId", event.orderId());
+    event.cip().ifPresent(c -> field(d, "cip", c));
+    event.paid().ifPresent(m -> {
+      field(d, "amount", m.toPlainString());
+      field(d, "currency", m.currency().name());
+    });
     if (event.type() == ShopEvent.Type.PAYMENT_HELD) {
-      ArrayNode reasons = d.putArray("reasons");
-      event.reasons().forEach(r -> reasons.add(r.name()));
+      d.append("\"reasons\":[");
+      for (int i = 0; i < event.reasons().size(); i++) {
+        d.append(i == 0 ? "" : ",").append(quoted(event.reasons().get(i).name()));
+      }
+      d.append("],");
     }
-    d.put("at", event.at().toString());
-    return d.toString();
+    field(d, "at", event.at().toString());
+    d.setLength(d.length() - 1);
+    return d.append('}').toString();
+  }
+
+  private static void field(StringBuilder out, String name, String value) {
+    out.append(quoted(name)).append(':').append(quoted(value)).append(',');
+  }
+
+  /** A JSON string: quotes, backslashes and control characters escaped (order ids come from the shop). */
+  static String quoted(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append('"').toString();
   }
 }
