@@ -57,6 +57,18 @@ class EventBridgeShopEventsTest {
   }
 
   @Test
+  void detail_shouldStayValidJson_whateverTheShopPutInTheOrderId() throws Exception {
+    ShopEvent odd = new ShopEvent(ShopEvent.Type.ORDER_CANCELLED, "O\"1\\x\n\u00e9", Optional.empty(), List.of(), Optional.empty(),
+        Instant.parse("2024-01-15T15:36:00Z"));
+
+    JsonNode d = new ObjectMapper().readTree(EventBridgeShopEvents.detail(odd));
+
+    assertThat(d.get("orderId").asText()).isEqualTo("O\"1\\x\n\u00e9");
+    assertThat(d.has("reasons")).isFalse();
+    assertThat(d.has("cip")).isFalse();
+  }
+
+  @Test
   void eventTypes_shouldHaveTheirDocumentedWireNames() {
     assertThat(List.of(ShopEvent.Type.values())).extracting(ShopEvent.Type::wireName)
         .containsExactly("payment.confirmed", "payment.held", "order.cancelled", "order.expired");
