@@ -1,8 +1,13 @@
 package io.pagorecon.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pagorecon.core.order.ShopEvent;
 import io.pagorecon.core.order.ShopEvents;
 import io.pagorecon.core.payment.StorageException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -17,6 +22,8 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 public final class EventBridgeShopEvents implements ShopEvents {
 
   public static final String SOURCE = "pagorecon";
+  // jackson-core only: the webhook's jar ships without databind (cold start, jar size)
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final EventBridgeClient eventBridge;
   private final String busName;
@@ -49,45 +56,31 @@ public final class EventBridgeShopEvents implements ShopEvents {
         .build();
   }
 
-  /** Written by hand: WebhookFunction's jar carries no Jackson databind (docs/performance.md §2). */
   static String detail(ShopEvent event) {
-    StringBuilder d = new StringBuilder("{");
-    field(d, "id", event.id());
-    field(d, "orderId", event.orderId());
-    event.cip().ifPresent(c -> field(d, "cip", c));
-    event.paid().ifPresent(m -> {
-      field(d, "amount", m.toPlainString());
-      field(d, "currency", m.currency().name());
-    });
-    if (event.type() == ShopEvent.Type.PAYMENT_HELD) {
-      d.append("\"reasons\":[");
-      for (int i = 0; i < event.reasons().size(); i++) {
-        d.append(i == 0 ? "" : ",").append(quoted(event.reasons().get(i).name()));
+    StringWriter out = new StringWriter(160);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("id", event.id());
+      g.writeStringField("orderId", event.orderId());
+      if (event.cip().isPresent()) {
+        g.writeStringField("cip", event.cip().get());
       }
-      d.append("],");
-    }
-    field(d, "at", event.at().toString());
-    d.setLength(d.length() - 1);
-    return d.append('}').toString();
-  }
-
-  private static void field(StringBuilder out, String name, String value) {
-    out.append(quoted(name)).append(':').append(quoted(value)).append(',');
-  }
-
-  /** A JSON string: quotes, backslashes and control characters escaped (order ids come from the shop). */
-  static String quoted(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
+      if (event.paid().isPresent()) {
+        g.writeStringField("amount", event.paid().get().toPlainString());
+        g.writeStringField("currency", event.paid().get().currency().name());
       }
+      if (event.type() == ShopEvent.Type.PAYMENT_HELD) {
+        g.writeArrayFieldStart("reasons");
+        for (var reason : event.reasons()) {
+          g.writeString(reason.name());
+        }
+        g.writeEndArray();
+      }
+      g.writeStringField("at", event.at().toString());
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing a shop event to memory", e);
     }
-    return out.append('"').toString();
+    return out.toString();
   }
 }
