@@ -3,6 +3,7 @@ package io.pagorecon.cli;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.simulator.scenario.ScenarioConfig;
 import io.pagorecon.simulator.scenario.ScenarioFiles;
+import io.pagorecon.simulator.scenario.SettlementScenario;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a realistic business day (every failure of DESIGN.md) as orders.csv, statement.csv,",
-      "webhooks.jsonl and ground-truth.csv (category,order_id,cip: what reconcile must report).",
+      "webhooks.jsonl and ground-truth.csv (category,order_id,cip: what reconcile must report),",
+      "and its settlement side: settlements.csv, bank.csv, fees.csv, rates.csv and",
+      "settlement-ground-truth.csv (category,settlement_id,cip: what settle must report).",
       "The same seed, size and date always give the same files."
     },
     footer = {"", "Exit status: 0 written, 2 bad input or usage, 3 the files could not be written."})
@@ -48,8 +51,10 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     LocalDate day = date != null ? date : BusinessCalendar.lima().businessDate(context.clock().instant()).minusDays(1);
     ScenarioFiles.Summary s;
+    SettlementScenario.Summary settled;
     try {
       s = ScenarioFiles.write(ScenarioConfig.of(seed, orders, day), out);
+      settled = SettlementScenario.write(seed, day, out);
     } catch (UncheckedIOException e) {
       context.err().println("pagorecon generate: " + e.getMessage() + ": " + e.getCause());
       return ExitCodes.INFRASTRUCTURE;
@@ -63,6 +68,11 @@ public final class GenerateCommand implements Callable<Integer> {
     o.println("next: ./pagorecon reconcile --orders " + out.resolve(ScenarioFiles.ORDERS) + " --statement "
         + out.resolve(ScenarioFiles.STATEMENT) + " --webhooks " + out.resolve(ScenarioFiles.WEBHOOKS) + " --date " + day
         + " --out " + out.resolve("reports"));
+    o.println("settlements " + settled.settlements() + " (" + settled.rows() + " rows), bank credits " + settled.credits() + "; settlement ground truth: "
+        + settled.findings().values().stream().mapToInt(Integer::intValue).sum() + " findings " + settled.findings());
+    o.println("next: ./pagorecon settle --statement " + out.resolve(ScenarioFiles.STATEMENT) + " --settlements " + out.resolve(SettlementScenario.SETTLEMENTS)
+        + " --bank " + out.resolve(SettlementScenario.BANK) + " --fees " + out.resolve(SettlementScenario.FEES) + " --rates " + out.resolve(SettlementScenario.RATES)
+        + " --as-of " + settled.asOf() + " --out " + out.resolve("reports"));
     o.flush();
     return ExitCodes.CLEAN;
   }

@@ -91,7 +91,7 @@ public final class SettlementFileReaders {
       long gross = amount(row, "gross_amount", mapping, true);
       long fee = amount(row, "fee", mapping, false);
       long tax = amount(row, "fee_tax", mapping, false);
-      long net = amount(row, "net_amount", mapping, false);
+      long net = signedAmount(row, "net_amount", mapping);
       String rateText = row.get("fx_rate");
       BigDecimal rate = null;
       if (!rateText.isEmpty()) {
@@ -209,6 +209,13 @@ public final class SettlementFileReaders {
       throw row.error(field, InputFileException.quote(row.get(field)) + (positive ? " is not a positive amount" : " is negative"));
     }
     return a.movePointRight(2).longValueExact();
+  }
+
+  /** Minor units of a decimal amount that may be negative (a net below zero when the minimum fee exceeds the gross). */
+  private static long signedAmount(MappedRows.Row row, String field, ColumnMapping m) throws InputFileException {
+    String v = strip(required(row, field), m);
+    return Money.parseAmount(v).orElseThrow(() -> row.error(field, InputFileException.quote(row.get(field)) + " is not a decimal amount in currency units"))
+        .movePointRight(2).longValueExact();
   }
 
   private static BigDecimal decimal(MappedRows.Row row, String field) throws InputFileException {
