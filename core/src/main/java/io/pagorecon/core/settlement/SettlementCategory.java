@@ -6,7 +6,7 @@ import io.pagorecon.core.reconcile.Severity;
  * The settlement findings (docs/settlement.md), declared in report order: most urgent first. The
  * names are stable: reports, the ledger and alerts use them.
  */
-public enum SettlementCategory {
+public enum SettlementCategory implements io.pagorecon.core.ledger.FindingCategory {
   SETTLED_NOT_PAID(Severity.CRITICAL),
   SETTLED_TWICE(Severity.CRITICAL),
   PAYOUT_NOT_RECEIVED(Severity.CRITICAL),

@@ -143,7 +143,7 @@ public final class Settler {
         notSettledCount[s.currency().ordinal()]++;
         notSettled[s.currency().ordinal()] += s.amountMinor();
         findings.add(new SettlementFinding(SettlementCategory.SETTLEMENT_MISSING, "", s.cip(), text(s.transactionCode()), money(s.amountMinor()), null, s.currency(),
-            "paid on " + paidOn + " (Lima), in no settlement by " + due + " (" + config.settleDays() + " business days)"));
+            "paid on " + paidOn + " (Lima), in no settlement by " + due + " (" + config.settleDays() + " business days)", paidOn));
       }
     }
 
@@ -157,7 +157,7 @@ public final class Settler {
     }
     for (BankCredit c : unexpected) {
       findings.add(new SettlementFinding(SettlementCategory.UNEXPECTED_CREDIT, "", Order.NO_CIP, "", null, money(c.amountMinor()), c.currency(),
-          "credit booked on " + c.bookedOn() + " " + money(c.amountMinor()).toPlainString() + " " + c.currency() + " reference \"" + c.reference() + "\" belongs to no settlement"));
+          "credit booked on " + c.bookedOn() + " " + money(c.amountMinor()).toPlainString() + " " + c.currency() + " reference \"" + c.reference() + "\" belongs to no settlement", c.bookedOn()));
     }
 
     findings.sort(SettlementFinding.ORDER);
@@ -190,11 +190,11 @@ public final class Settler {
     int before = findings.size();
     if (s == null || s.status() != PaymentState.PAID) {
       findings.add(new SettlementFinding(SettlementCategory.SETTLED_NOT_PAID, id, r.cip(), tx, null, money(r.grossMinor()), r.currency(),
-          s == null ? "the statement does not know this CIP" : "the statement says " + s.status()));
+          s == null ? "the statement does not know this CIP" : "the statement says " + s.status(), r.settledOn()));
     }
     if (s != null && (s.amountMinor() != r.grossMinor() || s.currency() != r.currency())) {
       findings.add(new SettlementFinding(SettlementCategory.GROSS_MISMATCH, id, r.cip(), tx, money(s.amountMinor()), money(r.grossMinor()), r.currency(),
-          "settled gross " + money(r.grossMinor()).toPlainString() + " " + r.currency() + ", statement " + money(s.amountMinor()).toPlainString() + " " + s.currency()));
+          "settled gross " + money(r.grossMinor()).toPlainString() + " " + r.currency() + ", statement " + money(s.amountMinor()).toPlainString() + " " + s.currency(), r.settledOn()));
     }
     BigDecimal base = money(r.baseMinor());
     BigDecimal expectedNet = r.fxRate() == null ? base : base.multiply(r.fxRate()).setScale(2, RoundingMode.HALF_UP);
@@ -202,7 +202,7 @@ public final class Settler {
       findings.add(new SettlementFinding(SettlementCategory.NET_MISMATCH, id, r.cip(), tx, expectedNet, money(r.netMinor()), r.payoutCurrency(),
           "(gross " + money(r.grossMinor()).toPlainString() + " - fee " + money(r.feeMinor()).toPlainString() + " - fee_tax " + money(r.feeTaxMinor()).toPlainString() + ")"
               + (r.fxRate() == null ? "" : " x fx_rate " + r.fxRate().toPlainString()) + " = " + expectedNet.toPlainString() + " " + r.payoutCurrency()
-              + ", net_amount " + money(r.netMinor()).toPlainString() + " (off by " + money(r.netMinor()).subtract(expectedNet).toPlainString() + ")"));
+              + ", net_amount " + money(r.netMinor()).toPlainString() + " (off by " + money(r.netMinor()).subtract(expectedNet).toPlainString() + ")", r.settledOn()));
     }
     BigDecimal fee = contract.fee(money(r.grossMinor()));
     BigDecimal tax = contract.tax(fee);
@@ -211,7 +211,7 @@ public final class Settler {
     if (feeOff || taxOff) {
       findings.add(new SettlementFinding(SettlementCategory.FEE_MISMATCH, id, r.cip(), tx, feeOff ? fee : tax, money(feeOff ? r.feeMinor() : r.feeTaxMinor()), r.currency(),
           "fee " + money(r.feeMinor()).toPlainString() + " (contract " + fee.toPlainString() + "), fee_tax " + money(r.feeTaxMinor()).toPlainString()
-              + " (contract " + tax.toPlainString() + ") " + r.currency()));
+              + " (contract " + tax.toPlainString() + ") " + r.currency(), r.settledOn()));
     }
     if (findings.size() > before) {
       g.flagged = true;
@@ -238,7 +238,7 @@ public final class Settler {
     StatementRow s = si < 0 ? null : statement.get(si);
     String tx = !first.transactionCode().isEmpty() || s == null ? first.transactionCode() : text(s.transactionCode());
     return new SettlementFinding(SettlementCategory.SETTLED_TWICE, later.toString(), cip, tx, s == null ? null : money(s.amountMinor()), money(gross), first.currency(),
-        "settled in " + rows.size() + " rows: " + all + "; first kept: " + first.settlementId());
+        "settled in " + rows.size() + " rows: " + all + "; first kept: " + first.settlementId(), rows.get(rows.size() - 1).settledOn());
   }
 
   /** Assigns credits to settlements (by reference, then by exact amount in the window); returns the credits left over. */
@@ -317,13 +317,13 @@ public final class Settler {
         g.flagged = true;
         findings.add(new SettlementFinding(SettlementCategory.PAYOUT_SHORT, g.id, Order.NO_CIP, "", money(g.net), money(received), g.payout,
             "received " + money(received).toPlainString() + " " + g.payout + " of total net " + money(g.net).toPlainString() + ": short by "
-                + money(g.net - received).toPlainString() + " " + g.payout + (otherCurrency.isEmpty() ? "" : " (credits in another currency not counted: " + String.join(", ", otherCurrency) + ")")));
+                + money(g.net - received).toPlainString() + " " + g.payout + (otherCurrency.isEmpty() ? "" : " (credits in another currency not counted: " + String.join(", ", otherCurrency) + ")"), g.settledOn));
       }
     } else if (!due.isAfter(asOf)) {
       status = PayoutStatus.NOT_RECEIVED;
       g.flagged = true;
       findings.add(new SettlementFinding(SettlementCategory.PAYOUT_NOT_RECEIVED, g.id, Order.NO_CIP, "", money(g.net), null, g.payout,
-          "no bank credit for total net " + money(g.net).toPlainString() + " " + g.payout + " settled on " + g.settledOn + ", due by " + due + " (" + config.payoutDays() + " business days)"));
+          "no bank credit for total net " + money(g.net).toPlainString() + " " + g.payout + " settled on " + g.settledOn + ", due by " + due + " (" + config.payoutDays() + " business days)", g.settledOn));
     } else {
       status = PayoutStatus.IN_TRANSIT;
     }
@@ -358,7 +358,7 @@ public final class Settler {
       findings.add(new SettlementFinding(SettlementCategory.FX_RATE_DEVIATION, g.id, Order.NO_CIP, "", atReference, net, g.payout,
           "effective rate " + effective.get().setScale(6, RoundingMode.HALF_UP).toPlainString() + " " + g.convertedFrom + "->" + g.payout + " vs reference " + referenceText
               + " (" + ref.source() + ", " + ref.date() + "): " + deviation.setScale(4, RoundingMode.HALF_UP).toPlainString() + "% worse, over tolerance "
-              + config.fxTolerancePercent().toPlainString() + "%; cost " + cost.toPlainString() + " " + g.payout));
+              + config.fxTolerancePercent().toPlainString() + "%; cost " + cost.toPlainString() + " " + g.payout, g.settledOn));
     }
     return new Fx(g.convertedFrom, base, net, effective.get(), Optional.of(referenceRate), Optional.of(referenceText), Optional.of(ref.date()), Optional.of(ref.source()),
         Optional.of(cost), Optional.of(deviation));
