@@ -2,6 +2,7 @@ package io.pagorecon.cli;
 
 import io.pagorecon.core.files.ColumnMapping;
 import io.pagorecon.core.files.InputFileException;
+import io.pagorecon.core.files.MonthlyStatementWriters;
 import io.pagorecon.core.files.ReconcileFiles;
 import io.pagorecon.core.files.SettleFiles;
 import io.pagorecon.core.files.SettlementFileReaders;
@@ -9,6 +10,7 @@ import io.pagorecon.core.files.SettlementReportWriters;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.settlement.BusinessDays;
 import io.pagorecon.core.settlement.CurrencySettlementTotals;
+import io.pagorecon.core.settlement.MonthlyStatement;
 import io.pagorecon.core.settlement.SettlementCategory;
 import io.pagorecon.core.settlement.SettlementConfig;
 import io.pagorecon.core.settlement.SettlementResult;
@@ -27,6 +29,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -43,7 +48,8 @@ import picocli.CommandLine.Option;
     description = {
       "Checks that what PagoEfectivo settled was paid, at the contracted fee and a fair rate, and",
       "arrived in the bank. Writes DIR/settlement-discrepancies.csv (UTF-8 with BOM) and",
-      "DIR/settlement-summary.json. Nothing is written on bad input."
+      "DIR/settlement-summary.json, and the month's statement for finance as",
+      "DIR/monthly-statement-YYYY-MM.csv and .html. Nothing is written on bad input."
     },
     footer = {"", "Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad input or usage, 3 infrastructure failure."})
 public final class SettleCommand implements Callable<Integer> {
@@ -92,6 +98,9 @@ public final class SettleCommand implements Callable<Integer> {
   @Option(names = "--bank-format", paramLabel = "FORMAT", defaultValue = "canonical",
       description = "canonical, bcp-pen, bcp-usd, or a .properties column mapping (docs/settlement.md).")
   String bankFormat;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "Month of the monthly statement (settlements settled in it; default: the as-of month).")
+  YearMonth month;
 
   @Option(names = "--json", description = "Print the summary as JSON instead of text.")
   boolean json;
@@ -155,8 +164,9 @@ public final class SettleCommand implements Callable<Integer> {
     }
 
     byte[] summary;
+    MonthlyStatement monthly = MonthlyStatement.of(result, month != null ? month : YearMonth.from(day));
     try {
-      summary = write(result);
+      summary = write(result, monthly);
     } catch (IOException e) {
       context.err().println("pagorecon: cannot write the reports to " + out + ": " + e);
       return ExitCodes.INFRASTRUCTURE;
@@ -164,7 +174,7 @@ public final class SettleCommand implements Callable<Integer> {
     if (json) {
       context.out().print(new String(summary, StandardCharsets.UTF_8));
     } else {
-      printText(result);
+      printText(result, monthly);
     }
     context.out().flush();
     return result.clean() ? ExitCodes.CLEAN : ExitCodes.DISCREPANCIES;
@@ -185,23 +195,32 @@ public final class SettleCommand implements Callable<Integer> {
     return new ReconcileFiles.Source(path.toString(), () -> Files.newInputStream(path));
   }
 
-  /** Both reports go to temporary files first, so a failure never leaves a half-written report. */
-  private byte[] write(SettlementResult result) throws IOException {
+  /** Every report goes to a temporary file first, so a failure never leaves a half-written report. */
+  private byte[] write(SettlementResult result, MonthlyStatement statement) throws IOException {
     Files.createDirectories(out);
     ByteArrayOutputStream summary = new ByteArrayOutputStream();
     SettlementReportWriters.writeSummary(result, summary);
-    Path csvTmp = Files.createTempFile(out, ".settlement-discrepancies", ".tmp");
-    Path jsonTmp = Files.createTempFile(out, ".settlement-summary", ".tmp");
+    ByteArrayOutputStream monthlyCsv = new ByteArrayOutputStream();
+    MonthlyStatementWriters.writeCsv(statement, monthlyCsv);
+    ByteArrayOutputStream monthlyHtml = new ByteArrayOutputStream();
+    MonthlyStatementWriters.writeHtml(statement, monthlyHtml);
+    Map<String, Path> temps = new LinkedHashMap<>();
     try {
+      Path csvTmp = Files.createTempFile(out, ".settlement-discrepancies", ".tmp");
+      temps.put(DISCREPANCIES, csvTmp);
       try (OutputStream os = Files.newOutputStream(csvTmp)) {
         SettlementReportWriters.writeCsv(result, os);
       }
-      Files.write(jsonTmp, summary.toByteArray());
-      move(csvTmp, out.resolve(DISCREPANCIES));
-      move(jsonTmp, out.resolve(SUMMARY));
+      temps.put(SUMMARY, Files.write(Files.createTempFile(out, ".settlement-summary", ".tmp"), summary.toByteArray()));
+      temps.put(MonthlyStatementWriters.csvName(statement), Files.write(Files.createTempFile(out, ".monthly-statement", ".tmp"), monthlyCsv.toByteArray()));
+      temps.put(MonthlyStatementWriters.htmlName(statement), Files.write(Files.createTempFile(out, ".monthly-statement", ".tmp"), monthlyHtml.toByteArray()));
+      for (Map.Entry<String, Path> t : temps.entrySet()) {
+        move(t.getValue(), out.resolve(t.getKey()));
+      }
     } finally {
-      Files.deleteIfExists(csvTmp);
-      Files.deleteIfExists(jsonTmp);
+      for (Path t : temps.values()) {
+        Files.deleteIfExists(t);
+      }
     }
     return summary.toByteArray();
   }
@@ -214,7 +233,7 @@ public final class SettleCommand implements Callable<Integer> {
     }
   }
 
-  private void printText(SettlementResult r) {
+  private void printText(SettlementResult r, MonthlyStatement monthly) {
     var o = context.out();
     o.println("as of the end of " + r.asOf() + " (America/Lima): " + r.settlements().size() + " settlements, discrepancies " + r.findings().size());
     for (SettlementCategory c : SettlementCategory.values()) {
@@ -230,7 +249,8 @@ public final class SettleCommand implements Callable<Integer> {
             + ", received " + t.received() + ", in transit " + t.inTransit() + ", FX cost " + t.fxCost());
       }
     }
-    o.println("reports: " + out.resolve(DISCREPANCIES) + ", " + out.resolve(SUMMARY));
+    o.println("reports: " + out.resolve(DISCREPANCIES) + ", " + out.resolve(SUMMARY) + ", " + out.resolve(MonthlyStatementWriters.csvName(monthly)) + ", "
+        + out.resolve(MonthlyStatementWriters.htmlName(monthly)));
   }
 
   private int usage(String message) {

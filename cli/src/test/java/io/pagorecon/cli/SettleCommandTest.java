@@ -80,6 +80,8 @@ class SettleCommandTest {
     assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFFcategory,severity,settlement_id,cip,transaction_code,expected,actual,currency,detail\n");
     assertThat(Files.readString(dir.resolve("out/settlement-summary.json"))).contains("\"status\" : \"RECEIVED\"").contains("\"received\" : \"95.28\"");
     assertThat(cli.out()).contains("discrepancies 0");
+    assertThat(Files.readString(dir.resolve("out/monthly-statement-2024-01.csv"))).contains("summary,PEN,received,95.28,");
+    assertThat(Files.readString(dir.resolve("out/monthly-statement-2024-01.html"))).contains("Monthly settlement statement 2024-01");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param receivedOn the latest booking date of those credits
  * @param payoutDue settled_on plus payout-days business days
  * @param fx the FX judgement when some rows were converted
+ * @param disputed at least one finding is about it or one of its rows
  */
 public record SettlementSummary(
     String settlementId,
@@ -29,7 +30,8 @@ public record SettlementSummary(
     Optional<LocalDate> receivedOn,
     LocalDate payoutDue,
     PayoutStatus status,
-    Optional<Fx> fx) {
+    Optional<Fx> fx,
+    boolean disputed) {
 
   /** Where the payout stands as of the run. */
   public enum PayoutStatus {

@@ -329,7 +329,7 @@ public final class Settler {
     }
     Optional<Fx> fx = g.convertedFrom == null ? Optional.empty() : Optional.of(fx(g, rates, findings));
     return new SettlementSummary(g.id, g.settledOn, g.payout, g.rows, perCurrency(g, g.gross), perCurrency(g, g.fees), perCurrency(g, g.taxes), money(g.net),
-        money(received), Optional.ofNullable(receivedOn), due, status, fx);
+        money(received), Optional.ofNullable(receivedOn), due, status, fx, g.flagged);
   }
 
   private Fx fx(Group g, Map<String, TreeMap<LocalDate, ReferenceRate>> rates, List<SettlementFinding> findings) {
