@@ -78,6 +78,11 @@ public final class BusinessDays {
     return LocalDate.of(year, month, day);
   }
 
+  /** The holidays of a year (a --holidays file: those of its dates in that year). */
+  public Set<LocalDate> holidaysOf(int year) {
+    return cache.computeIfAbsent(year, holidaysOfYear::apply).stream().filter(d -> d.getYear() == year).collect(java.util.stream.Collectors.toSet());
+  }
+
   public boolean isHoliday(LocalDate date) {
     return cache.computeIfAbsent(date.getYear(), holidaysOfYear::apply).contains(date);
   }
