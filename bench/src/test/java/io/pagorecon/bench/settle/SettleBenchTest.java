@@ -29,6 +29,7 @@ class SettleBenchTest {
     DuckDbSettlement duck = new DuckDbSettlement(asOf, 2, 3, "0.5", holidays, LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31));
 
     List<Finding> theirs = duck.run(d.statement(), d.settlements(), d.bank(), d.fees(), d.rates());
+    java.nio.file.Files.createDirectories(root.resolve("out"));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<Finding> ours;
     try {
