@@ -2,6 +2,8 @@ package io.pagorecon.core.files;
 
 import io.pagorecon.core.files.internal.CsvRecord;
 import io.pagorecon.core.files.internal.CsvTable;
+import io.pagorecon.core.files.internal.FastParse;
+import io.pagorecon.core.money.Money;
 import io.pagorecon.core.statement.XlsxSheet;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,7 +32,19 @@ public final class MappedRows {
 
     /** An error about a field of this row. */
     InputFileException error(String field, String problem);
+
+    /**
+     * The field as an amount in minor units ({@code 160.35} is 16035, sign allowed), {@link
+     * #NOT_AN_AMOUNT} when it is empty or not a decimal amount with at most two decimals. CSV cells
+     * are parsed straight from the bytes.
+     */
+    default long amountMinor(String field) {
+      return Money.parseAmount(get(field)).map(a -> a.movePointRight(2).longValueExact()).orElse(NOT_AN_AMOUNT);
+    }
   }
+
+  /** What {@link Row#amountMinor} answers for anything that is not an amount. */
+  public static final long NOT_AN_AMOUNT = FastParse.INVALID;
 
   /** Turns one row into a value, or null to skip it. */
   @FunctionalInterface
@@ -69,6 +83,15 @@ public final class MappedRows {
       @Override
       public int line() {
         return rec.line();
+      }
+
+      @Override
+      public long amountMinor(String field) {
+        Integer i = index.get(field);
+        if (mapping.values().containsKey(field) || i == null || i < 0 || rec.escaped(i)) {
+          return Row.super.amountMinor(field);
+        }
+        return rec.isEmpty(i) ? NOT_AN_AMOUNT : FastParse.amountMinor(rec.data(), rec.start(i), rec.end(i));
       }
 
       @Override

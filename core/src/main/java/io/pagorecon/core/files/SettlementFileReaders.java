@@ -76,10 +76,11 @@ public final class SettlementFileReaders {
   public List<SettlementRow> settlements(String file, InputStream in, ColumnMapping mapping) throws IOException, InputFileException {
     Map<String, String> ids = new ConcurrentHashMap<>();
     Map<String, BigDecimal> fxRates = new ConcurrentHashMap<>();
+    Map<String, LocalDate> seenDates = new ConcurrentHashMap<>();
     DateTimeFormatter dates = dates(mapping);
     return MappedRows.read(file, in, mapping, SETTLEMENT_REQUIRED, executor, parallelism, row -> {
       String id = required(row, "settlement_id");
-      LocalDate settledOn = date(row, "settled_on", dates);
+      LocalDate settledOn = date(row, "settled_on", dates, seenDates);
       long cip;
       try {
         cip = Cips.parse(required(row, "cip"));
@@ -178,6 +179,17 @@ public final class SettlementFileReaders {
     return v;
   }
 
+  private static LocalDate date(MappedRows.Row row, String field, DateTimeFormatter format, Map<String, LocalDate> seen) throws InputFileException {
+    String v = required(row, field);
+    LocalDate known = seen.get(v);
+    if (known != null) {
+      return known;
+    }
+    LocalDate d = date(row, field, format);
+    seen.put(v, d);
+    return d;
+  }
+
   private static LocalDate date(MappedRows.Row row, String field, DateTimeFormatter format) throws InputFileException {
     String v = required(row, field);
     try {
@@ -203,16 +215,21 @@ public final class SettlementFileReaders {
 
   /** Minor units of a decimal amount in currency units; zero allowed unless {@code positive}. */
   private static long amount(MappedRows.Row row, String field, ColumnMapping m, boolean positive) throws InputFileException {
-    String v = strip(required(row, field), m);
-    BigDecimal a = Money.parseAmount(v).orElseThrow(() -> row.error(field, InputFileException.quote(row.get(field)) + " is not a decimal amount in currency units"));
-    if (positive ? a.signum() <= 0 : a.signum() < 0) {
+    long a = signedAmount(row, field, m);
+    if (positive ? a <= 0 : a < 0) {
       throw row.error(field, InputFileException.quote(row.get(field)) + (positive ? " is not a positive amount" : " is negative"));
     }
-    return a.movePointRight(2).longValueExact();
+    return a;
   }
 
   /** Minor units of a decimal amount that may be negative (a net below zero when the minimum fee exceeds the gross). */
   private static long signedAmount(MappedRows.Row row, String field, ColumnMapping m) throws InputFileException {
+    if (m.thousandsSeparator().isEmpty()) {
+      long a = row.amountMinor(field);
+      if (a != MappedRows.NOT_AN_AMOUNT) {
+        return a;
+      }
+    }
     String v = strip(required(row, field), m);
     return Money.parseAmount(v).orElseThrow(() -> row.error(field, InputFileException.quote(row.get(field)) + " is not a decimal amount in currency units"))
         .movePointRight(2).longValueExact();

@@ -29,4 +29,22 @@ public record FeeContract(Currency currency, BigDecimal percent, BigDecimal fixe
   public BigDecimal tax(BigDecimal fee) {
     return fee.multiply(taxPercent).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
   }
+
+  /** {@link #fee} in minor units: exact long arithmetic when it fits, else through BigDecimal. */
+  public long feeMinor(long grossMinor) {
+    if (fixed.stripTrailingZeros().scale() <= 2) {
+      long pct = Exact.percentOf(grossMinor, percent);
+      if (pct != Exact.NO_FIT) {
+        long fee = pct + fixed.movePointRight(2).longValue();
+        return Math.max(fee, minimum.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact());
+      }
+    }
+    return fee(BigDecimal.valueOf(grossMinor, 2)).movePointRight(2).longValueExact();
+  }
+
+  /** {@link #tax} in minor units. */
+  public long taxMinor(long feeMinor) {
+    long tax = Exact.percentOf(feeMinor, taxPercent);
+    return tax != Exact.NO_FIT ? tax : tax(BigDecimal.valueOf(feeMinor, 2)).movePointRight(2).longValueExact();
+  }
 }

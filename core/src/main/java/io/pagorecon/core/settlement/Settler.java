@@ -196,19 +196,21 @@ public final class Settler {
       findings.add(new SettlementFinding(SettlementCategory.GROSS_MISMATCH, id, r.cip(), tx, money(s.amountMinor()), money(r.grossMinor()), r.currency(),
           "settled gross " + money(r.grossMinor()).toPlainString() + " " + r.currency() + ", statement " + money(s.amountMinor()).toPlainString() + " " + s.currency(), r.settledOn()));
     }
-    BigDecimal base = money(r.baseMinor());
-    BigDecimal expectedNet = r.fxRate() == null ? base : base.multiply(r.fxRate()).setScale(2, RoundingMode.HALF_UP);
-    if (Math.abs(minor(expectedNet) - r.netMinor()) > 1) {
+    long expectedNetMinor = r.fxRate() == null ? r.baseMinor() : Exact.timesRate(r.baseMinor(), r.fxRate());
+    if (Math.abs(expectedNetMinor - r.netMinor()) > 1) {
+      BigDecimal expectedNet = money(expectedNetMinor);
       findings.add(new SettlementFinding(SettlementCategory.NET_MISMATCH, id, r.cip(), tx, expectedNet, money(r.netMinor()), r.payoutCurrency(),
           "(gross " + money(r.grossMinor()).toPlainString() + " - fee " + money(r.feeMinor()).toPlainString() + " - fee_tax " + money(r.feeTaxMinor()).toPlainString() + ")"
               + (r.fxRate() == null ? "" : " x fx_rate " + r.fxRate().toPlainString()) + " = " + expectedNet.toPlainString() + " " + r.payoutCurrency()
               + ", net_amount " + money(r.netMinor()).toPlainString() + " (off by " + money(r.netMinor()).subtract(expectedNet).toPlainString() + ")", r.settledOn()));
     }
-    BigDecimal fee = contract.fee(money(r.grossMinor()));
-    BigDecimal tax = contract.tax(fee);
-    boolean feeOff = Math.abs(minor(fee) - r.feeMinor()) > 1;
-    boolean taxOff = Math.abs(minor(tax) - r.feeTaxMinor()) > 1;
+    long feeMinor = contract.feeMinor(r.grossMinor());
+    long taxMinor = contract.taxMinor(feeMinor);
+    boolean feeOff = Math.abs(feeMinor - r.feeMinor()) > 1;
+    boolean taxOff = Math.abs(taxMinor - r.feeTaxMinor()) > 1;
     if (feeOff || taxOff) {
+      BigDecimal fee = money(feeMinor);
+      BigDecimal tax = money(taxMinor);
       findings.add(new SettlementFinding(SettlementCategory.FEE_MISMATCH, id, r.cip(), tx, feeOff ? fee : tax, money(feeOff ? r.feeMinor() : r.feeTaxMinor()), r.currency(),
           "fee " + money(r.feeMinor()).toPlainString() + " (contract " + fee.toPlainString() + "), fee_tax " + money(r.feeTaxMinor()).toPlainString()
               + " (contract " + tax.toPlainString() + ") " + r.currency(), r.settledOn()));
