@@ -43,7 +43,8 @@ public final class SettleFiles {
   }
 
   public SettlementResult run(Inputs in, LocalDate asOf) throws IOException, InputFileException {
-    // the two large files are read at the same time; errors are reported in a fixed order
+    // the two large files are read at the same time; errors are reported in a fixed order:
+    // settlements, statement, bank, fees, rates
     ReconcileFiles.Read<List<StatementRow>> statement = ReconcileFiles.Read.start("statement", () -> {
       try (InputStream s = in.statement().opener().open()) {
         return statementReader.read(in.statement().name(), s);
@@ -55,10 +56,10 @@ public final class SettleFiles {
     List<FeeContract> fees;
     List<ReferenceRate> rates = List.of();
     try {
-      statementRows = statement.join();
       try (InputStream s = in.settlements().opener().open()) {
         settlements = readers.settlements(in.settlements().name(), s, settlementMapping);
       }
+      statementRows = statement.join();
       try (InputStream s = in.bank().opener().open()) {
         credits = readers.bank(in.bank().name(), s, bankMapping);
       }
