@@ -17,7 +17,7 @@ import picocli.CommandLine.Unmatched;
  * launcher passes {@code -Dpagorecon.template}); {@code ./pagorecon bench} builds it when needed.
  */
 @Command(name = "bench", description = {
-    "Benchmarks with their baseline in the same run (docs/performance.md): reconcile, coldstart, webhook, statement.",
+    "Benchmarks with their baseline in the same run (docs/performance.md): reconcile, coldstart, webhook, statement, settle.",
     "Runs bench/target/pagorecon-bench.jar; `pagorecon bench --help` lists its commands."})
 public final class BenchCommand implements Callable<Integer> {
 
