@@ -12,7 +12,6 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -88,19 +87,13 @@ public final class S3SettlementInputs implements SettlementInputs {
     return keys.stream().map(this::source).toList();
   }
 
+  /** Listed rather than HEAD-ed: without a bucket-wide ListBucket grant, S3 answers a missing key with 403, not 404. */
   private Optional<ReconcileFiles.Source> existing(String key) {
     try {
-      s3.headObject(h -> h.bucket(bucket).key(key));
-      return Optional.of(source(key));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw new StorageException("data bucket: reading " + key + " failed", e);
+      boolean found = s3.listObjectsV2(l -> l.bucket(bucket).prefix(key).maxKeys(1)).contents().stream().anyMatch(o -> o.key().equals(key));
+      return found ? Optional.of(source(key)) : Optional.empty();
     } catch (SdkException e) {
-      throw new StorageException("data bucket: reading " + key + " failed", e);
+      throw new StorageException("data bucket: listing " + key + " failed", e);
     }
   }
 
