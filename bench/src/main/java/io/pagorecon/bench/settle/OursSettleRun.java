@@ -65,7 +65,9 @@ public final class OursSettleRun {
       System.out.println("verified_findings=" + ours.size());
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
+        long cpu = SettleBench.processCpuNanos();
         run(d, asOf, out, pool, threads);
+        System.out.println("ours_run_cpu_ms=" + (SettleBench.processCpuNanos() - cpu) / 1_000_000);
         System.out.println("ours_run_ms=" + (System.nanoTime() - start) / 1_000_000);
       }
     } finally {

@@ -74,6 +74,7 @@ public final class SettleBench implements Callable<Integer> {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx, "-XX:+UseParallelGC", "-cp",
         System.getProperty("java.class.path"), OursSettleRun.class.getName(), d.dir().toString(), asOf.toString(), Integer.toString(runs), expectedFile.toString());
     List<Long> ours = new ArrayList<>();
+    List<Long> oursCpu = new ArrayList<>();
     long peakKb = -1;
     boolean verified = false;
     Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -81,7 +82,9 @@ public final class SettleBench implements Callable<Integer> {
       String line;
       while ((line = r.readLine()) != null) {
         out.println("  pagorecon: " + line);
-        if (line.startsWith("ours_run_ms=")) {
+        if (line.startsWith("ours_run_cpu_ms=")) {
+          oursCpu.add(Long.parseLong(line.substring("ours_run_cpu_ms=".length())));
+        } else if (line.startsWith("ours_run_ms=")) {
           ours.add(Long.parseLong(line.substring("ours_run_ms=".length())));
         } else if (line.startsWith("peak_rss_kb=")) {
           peakKb = Long.parseLong(line.substring("peak_rss_kb=".length()));
@@ -96,9 +99,12 @@ public final class SettleBench implements Callable<Integer> {
       return 1;
     }
     List<Long> duckRuns = new ArrayList<>();
+    List<Long> duckCpu = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       long s = System.nanoTime();
+      long cpu = processCpuNanos();
       List<Finding> again = duck.run(d.statement(), d.settlements(), d.bank(), d.fees(), d.rates());
+      duckCpu.add((processCpuNanos() - cpu) / 1_000_000);
       duckRuns.add((System.nanoTime() - s) / 1_000_000);
       if (again.size() != expected.size()) {
         throw new IllegalStateException("DuckDB gave " + again.size() + " findings, then " + expected.size());
@@ -106,10 +112,16 @@ public final class SettleBench implements Callable<Integer> {
     }
     long oursMs = median(ours);
     long duckMs = median(duckRuns);
-    out.println("pagorecon runs ms: " + ours + ", duckdb runs ms: " + duckRuns + ", heap " + xmx);
-    out.println(String.format(Locale.ROOT, "settle settled_rows=%d findings=%d ours_ms=%d duckdb_ms=%d ratio=%.2f peak_rss_mb=%d", rows, expected.size(), oursMs,
-        duckMs, (double) oursMs / duckMs, peakKb < 0 ? -1 : (peakKb + 1023) / 1024));
+    out.println("pagorecon runs ms: " + ours + " (cpu " + oursCpu + "), duckdb runs ms: " + duckRuns + " (cpu " + duckCpu + "), heap " + xmx);
+    out.println(String.format(Locale.ROOT, "settle settled_rows=%d findings=%d ours_ms=%d duckdb_ms=%d ratio=%.2f ours_cpu_ms=%d duckdb_cpu_ms=%d cpu_ratio=%.2f peak_rss_mb=%d",
+        rows, expected.size(), oursMs, duckMs, (double) oursMs / duckMs, median(oursCpu), median(duckCpu), (double) median(oursCpu) / median(duckCpu),
+        peakKb < 0 ? -1 : (peakKb + 1023) / 1024));
     return 0;
+  }
+
+  /** CPU time of this whole process (all threads, DuckDB's native ones included). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static long median(List<Long> values) {
