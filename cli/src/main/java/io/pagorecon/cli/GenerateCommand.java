@@ -6,6 +6,7 @@ import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.simulator.scenario.Fate;
 import io.pagorecon.simulator.scenario.ScenarioConfig;
 import io.pagorecon.simulator.scenario.ScenarioFiles;
+import io.pagorecon.simulator.scenario.SettlementScenario;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     header = "Write a seeded business day as files, with its known answer.",
     description = {
       "Writes a realistic business day (every failure the design names) as orders.csv, statement.csv, webhooks.jsonl and ground-truth.csv "
-          + "(category,order_id,cip: what reconcile must report). The same seed, size and date always give the same files. "
+          + "(category,order_id,cip: what reconcile must report), and its settlement side: settlements.csv, bank.csv, fees.csv, rates.csv and "
+          + "settlement-ground-truth.csv (category,settlement_id,cip: what settle must report). The same seed, size and date always give the same files. "
           + "Orders planned as UNKNOWN_ORDER are paid at the gateway but left out of the export on purpose, so orders.csv has fewer rows than --orders."
     },
     footer = {
@@ -63,8 +65,10 @@ public final class GenerateCommand implements Callable<Integer> {
     Inputs.writableDirectory("--out", out);
     LocalDate day = date != null ? date : BusinessCalendar.lima().businessDate(context.clock().instant()).minusDays(1);
     ScenarioFiles.Summary s;
+    SettlementScenario.Summary settled;
     try {
       s = ScenarioFiles.write(ScenarioConfig.of(seed, orders, day), out);
+      settled = SettlementScenario.write(seed, day, out);
     } catch (UncheckedIOException e) {
       throw CliError.infrastructure("--out " + out, "the files cannot be written: " + Inputs.reason(e.getCause()), "check the disk and its permissions", e);
     }
@@ -80,6 +84,11 @@ public final class GenerateCommand implements Callable<Integer> {
     o.println("next: ./pagorecon reconcile --orders " + out.resolve(ScenarioFiles.ORDERS) + " --statement "
         + out.resolve(ScenarioFiles.STATEMENT) + " --webhooks " + out.resolve(ScenarioFiles.WEBHOOKS) + " --date " + day
         + " --out " + out.resolve("reports"));
+    o.println("settlements " + settled.settlements() + " (" + settled.rows() + " rows), bank credits " + settled.credits() + "; settlement ground truth: "
+        + settled.findings().values().stream().mapToInt(Integer::intValue).sum() + " findings " + settled.findings());
+    o.println("next: ./pagorecon settle --statement " + out.resolve(ScenarioFiles.STATEMENT) + " --settlements " + out.resolve(SettlementScenario.SETTLEMENTS)
+        + " --bank " + out.resolve(SettlementScenario.BANK) + " --fees " + out.resolve(SettlementScenario.FEES) + " --rates " + out.resolve(SettlementScenario.RATES)
+        + " --as-of " + settled.asOf() + " --out " + out.resolve("reports"));
     o.flush();
     return ExitCodes.CLEAN;
   }

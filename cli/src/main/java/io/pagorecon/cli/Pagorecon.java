@@ -61,6 +61,7 @@ public final class Pagorecon {
     cl.addSubcommand(new SimulateCommand(context));
     cl.addSubcommand(new GenerateCommand(context));
     cl.addSubcommand(new ReconcileCommand(context));
+    cl.addSubcommand(new SettleCommand(context));
     cl.addSubcommand(new ReplayCommand(context));
     cl.addSubcommand(new BackfillCommand(context));
     cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));

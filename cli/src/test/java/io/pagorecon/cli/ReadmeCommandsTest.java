@@ -55,6 +55,27 @@ class ReadmeCommandsTest {
     assertThat(dir.resolve("scenario/reports/discrepancies.csv")).exists();
   }
 
+  @Test
+  void readmeTour_shouldRunAsWritten_forGenerateThenSettle(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    String readme = Files.readString(root.resolve("README.md"));
+    Matcher gen = Pattern.compile("\\./pagorecon (generate [^\\n]+)").matcher(readme);
+    Matcher settle = Pattern.compile("\\./pagorecon (settle [^\\n]+\\\\\\n\\s+[^\\n]+)").matcher(readme);
+    assertThat(gen.find()).isTrue();
+    assertThat(settle.find()).isTrue();
+
+    Cli generate = new Cli();
+    int generated = generate.run(args(gen.group(1), dir));
+    Cli run = new Cli();
+    int settled = run.run(args(settle.group(1), dir));
+
+    assertThat(generated).as(generate.err()).isZero();
+    assertThat(settled).as(run.err()).isEqualTo(ExitCodes.DISCREPANCIES);
+    java.util.List<String> report = Files.readAllLines(dir.resolve("scenario/reports/settlement-discrepancies.csv"));
+    java.util.List<String> truth = Files.readAllLines(dir.resolve("scenario/settlement-ground-truth.csv"));
+    assertThat(report.stream().skip(1).map(l -> String.join(",", java.util.Arrays.asList(l.split(",", -1)).subList(0, 4)).replaceFirst(",[a-z]+,", ",")).sorted())
+        .containsExactlyElementsOf(truth.stream().skip(1).sorted().toList());
+  }
+
   /** The README's words, with its relative paths put under {@code dir}. */
   private static String[] args(String line, Path dir) {
     String[] words = line.replace("\\\n", " ").trim().split("\\s+");

@@ -5,7 +5,7 @@ import io.pagorecon.core.ledger.LedgerEntry;
 import io.pagorecon.core.ledger.LedgerStatus;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
-import io.pagorecon.core.reconcile.Category;
+import io.pagorecon.core.ledger.FindingCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class LedgerItems {
     }
     return new LedgerEntry(
         m.get(PK).s(),
-        Category.valueOf(m.get("category").s()),
+        FindingCategory.parse(m.get("category").s()).orElseThrow(() -> new IllegalArgumentException("unknown ledger category " + m.get("category").s())),
         text(m, "orderId").orElse(""),
         text(m, "cip").orElse(""),
         text(m, "detail").orElse(""),

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** A short, readable difference between two sorted finding lists. */
-final class FindingDiff {
+public final class FindingDiff {
 
   private FindingDiff() {}
 
-  static void print(List<Finding> ours, List<Finding> theirs, PrintStream out) {
+  public static void print(List<Finding> ours, List<Finding> theirs, PrintStream out) {
     TreeSet<Finding> onlyOurs = new TreeSet<>(ours);
     onlyOurs.removeAll(theirs);
     TreeSet<Finding> onlyTheirs = new TreeSet<>(theirs);

@@ -173,7 +173,7 @@ public final class ReconcileAlerts {
     return new Alert(subject(texts.runSubject(f.stage(), f.date().toString(), newCritical, total)), b.toString(), severity, f.stage());
   }
 
-  private String line(Category c, String orderId, String cip, Optional<Money> amount, String detail) {
+  private String line(io.pagorecon.core.ledger.FindingCategory c, String orderId, String cip, Optional<Money> amount, String detail) {
     StringBuilder s = new StringBuilder(c.name()).append(' ').append(texts.order()).append(' ')
         .append(orderId.isEmpty() ? "-" : orderId).append(" CIP ").append(cip.isEmpty() ? "-" : cip);
     amount.ifPresent(m -> s.append(' ').append(m.currency()).append(' ').append(m.toPlainString()));

@@ -234,8 +234,12 @@ public final class DailyReconciliation {
     return new DailyOutcome(date, kind, Optional.empty(), Optional.empty(), List.of(), problems, alerted, 0);
   }
 
-  /** Parses the CSV while hashing it; empty when the bytes are not the ones the manifest names. */
   private Optional<List<StatementRow>> trustedStatement(DailyFiles.Statement s) throws IOException, InputFileException {
+    return trustedStatement(s, settings.executor(), settings.parallelism());
+  }
+
+  /** Parses the CSV while hashing it; empty when the bytes are not the ones the manifest names. */
+  static Optional<List<StatementRow>> trustedStatement(DailyFiles.Statement s, Executor executor, int parallelism) throws IOException, InputFileException {
     Optional<String> expected = manifestSha256(s.manifestJson());
     if (expected.isEmpty()) {
       return Optional.empty();
@@ -243,7 +247,7 @@ public final class DailyReconciliation {
     MessageDigest digest = newSha256();
     List<StatementRow> rows;
     try (DigestInputStream in = new DigestInputStream(s.csv().opener().open(), digest)) {
-      rows = new StatementCsvReader(settings.executor(), settings.parallelism()).read(s.csv().name(), in);
+      rows = new StatementCsvReader(executor, parallelism).read(s.csv().name(), in);
       // Whatever the reader left unread still counts for the digest.
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }

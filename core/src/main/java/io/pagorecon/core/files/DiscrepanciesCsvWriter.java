@@ -71,7 +71,7 @@ public final class DiscrepanciesCsvWriter {
     return t.map(i -> Timestamps.format(i.atZone(zone).toOffsetDateTime())).orElse("");
   }
 
-  private static void field(StringBuilder line, String value) {
+  static void field(StringBuilder line, String value) {
     boolean quote = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -91,7 +91,7 @@ public final class ReconcileFiles {
   }
 
   /** A file read on its own thread. */
-  private static final class Read<T> {
+  static final class Read<T> {
     interface Body<T> {
       T call() throws IOException, InputFileException;
     }

@@ -1,7 +1,9 @@
 package io.pagorecon.core.ledger;
 
 import io.pagorecon.core.payment.StorageException;
+import io.pagorecon.core.reconcile.Category;
 import io.pagorecon.core.reconcile.Discrepancy;
+import io.pagorecon.core.settlement.SettlementCategory;
 import io.pagorecon.core.reconcile.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The ledger use cases: apply a run's findings, and the people's acknowledge/resolve.
@@ -67,9 +70,30 @@ public final class DiscrepancyLedger {
     this.parallelism = parallelism;
   }
 
+  /**
+   * Which active entries a run judged, so that those it did not find again are AUTO_RESOLVED: the
+   * entries last seen between {@code lastSeenFrom} and {@code lastSeenTo} that {@code covers}.
+   */
+  public record Scope(Optional<LocalDate> lastSeenFrom, Optional<LocalDate> lastSeenTo, Predicate<LedgerEntry> covers) {
+
+    /** A reconciliation run of a business date: the reconciliation entries last seen on it. */
+    public static Scope reconciliationOf(LocalDate runDate) {
+      return new Scope(Optional.of(runDate), Optional.of(runDate), e -> e.category() instanceof Category && e.lastSeenDate().equals(runDate));
+    }
+
+    /** A settlement run as of a date: it judges every settlement file, so every settlement entry last seen up to then. */
+    public static Scope settlementsAsOf(LocalDate asOf) {
+      return new Scope(Optional.empty(), Optional.of(asOf), e -> e.category() instanceof SettlementCategory && !e.lastSeenDate().isAfter(asOf));
+    }
+  }
+
   public LedgerUpdate apply(LocalDate runDate, List<Discrepancy> findings, Instant now) {
-    Map<String, Discrepancy> byId = new LinkedHashMap<>();
-    for (Discrepancy d : findings) {
+    return apply(runDate, findings, now, Scope.reconciliationOf(runDate));
+  }
+
+  public LedgerUpdate apply(LocalDate runDate, List<? extends LedgerFinding> findings, Instant now, Scope scope) {
+    Map<String, LedgerFinding> byId = new LinkedHashMap<>();
+    for (LedgerFinding d : findings) {
       byId.putIfAbsent(d.id(), d);
     }
     Map<String, LedgerEntry> existing = ledger.findAll(byId.keySet());
@@ -101,15 +125,15 @@ public final class DiscrepancyLedger {
     });
     List<LedgerEntry> candidates = new ArrayList<>();
     for (LedgerStatus status : List.of(LedgerStatus.OPEN, LedgerStatus.ACKNOWLEDGED)) {
-      for (LedgerEntry e : ledger.byStatus(status, Optional.of(runDate), Optional.of(runDate), Integer.MAX_VALUE)) {
-        if (!byId.containsKey(e.id())) {
+      for (LedgerEntry e : ledger.byStatus(status, scope.lastSeenFrom(), scope.lastSeenTo(), Integer.MAX_VALUE)) {
+        if (!byId.containsKey(e.id()) && scope.covers().test(e)) {
           candidates.add(e);
         }
       }
     }
     List<LedgerEntry> autoResolved = Collections.synchronizedList(new ArrayList<>());
     inParallel(candidates, e -> {
-      LedgerEntry after = mutate(e.id(), Optional.of(e), current -> autoResolve(current, runDate, now));
+      LedgerEntry after = mutate(e.id(), Optional.of(e), current -> autoResolve(current, runDate, now, scope));
       if (after.status() == LedgerStatus.AUTO_RESOLVED) {
         autoResolved.add(after);
       }
@@ -207,8 +231,8 @@ public final class DiscrepancyLedger {
     throw new StorageException("ledger entry " + id + ": still contended after " + ATTEMPTS + " attempts", null);
   }
 
-  private static LedgerEntry found(Optional<LedgerEntry> current, Discrepancy d, LocalDate runDate, Instant now) {
-    boolean critical = d.severity() == Severity.CRITICAL;
+  private static LedgerEntry found(Optional<LedgerEntry> current, LedgerFinding d, LocalDate runDate, Instant now) {
+    boolean critical = d.category().severity() == Severity.CRITICAL;
     if (current.isEmpty()) {
       LedgerChange opened = new LedgerChange(now, RUN_ACTOR, "opened", Optional.empty(), LedgerStatus.OPEN, "found by the run of " + runDate);
       return LedgerEntry.open(d, runDate, opened, critical);
@@ -222,10 +246,10 @@ public final class DiscrepancyLedger {
     return c.refreshedBy(d, runDate).moved(reopened, c.owner(), critical);
   }
 
-  private static Optional<LedgerEntry> autoResolve(Optional<LedgerEntry> current, LocalDate runDate, Instant now) {
-    // Someone may have moved or re-seen it meanwhile: only an entry still active and still last
-    // seen on the run's date is in scope.
-    return current.filter(c -> c.status().isActive() && c.lastSeenDate().equals(runDate))
+  private static Optional<LedgerEntry> autoResolve(Optional<LedgerEntry> current, LocalDate runDate, Instant now, Scope scope) {
+    // Someone may have moved or re-seen it meanwhile: only an entry still active and still in the
+    // run's scope is resolved.
+    return current.filter(c -> c.status().isActive() && scope.covers().test(c))
         .map(c -> c.moved(new LedgerChange(now, RUN_ACTOR, "auto_resolved", Optional.of(c.status()), LedgerStatus.AUTO_RESOLVED,
             "consistent in the run of " + runDate), c.owner(), false));
   }

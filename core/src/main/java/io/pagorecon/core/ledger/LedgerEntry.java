@@ -2,7 +2,6 @@ package io.pagorecon.core.ledger;
 
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
-import io.pagorecon.core.reconcile.Category;
 import io.pagorecon.core.reconcile.Discrepancy;
 import io.pagorecon.core.reconcile.Severity;
 import java.math.BigDecimal;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 public record LedgerEntry(
     String id,
-    Category category,
+    FindingCategory category,
     String orderId,
     String cip,
     String detail,
@@ -80,21 +79,21 @@ public record LedgerEntry(
   }
 
   /** A new OPEN entry for a finding of a run on {@code runDate}. */
-  static LedgerEntry open(Discrepancy d, LocalDate runDate, LedgerChange opened, boolean alertPending) {
+  static LedgerEntry open(LedgerFinding d, LocalDate runDate, LedgerChange opened, boolean alertPending) {
     return new LedgerEntry(d.id(), d.category(), d.orderId(), d.cip(), d.detail(), d.orderAmount(), d.gatewayAmount(),
         d.currency(), d.businessDate(), LedgerStatus.OPEN, Optional.empty(), List.of(), List.of(opened), runDate, runDate,
         1, alertPending);
   }
 
   /** The next version with the latest finding's facts; status and trail unchanged. */
-  LedgerEntry refreshedBy(Discrepancy d, LocalDate runDate) {
+  LedgerEntry refreshedBy(LedgerFinding d, LocalDate runDate) {
     LocalDate last = runDate.isAfter(lastSeenDate) ? runDate : lastSeenDate;
     return new LedgerEntry(id, category, orderId, cip, d.detail(), d.orderAmount(), d.gatewayAmount(), d.currency(),
         d.businessDate(), status, owner, notes, history, firstSeenDate, last, version, alertPending);
   }
 
   /** True when the finding would change what is stored (so a same-day re-run writes nothing). */
-  boolean differsFrom(Discrepancy d, LocalDate runDate) {
+  boolean differsFrom(LedgerFinding d, LocalDate runDate) {
     return runDate.isAfter(lastSeenDate)
         || !detail.equals(d.detail())
         || !orderAmount.equals(d.orderAmount())

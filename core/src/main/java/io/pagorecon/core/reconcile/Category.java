@@ -1,7 +1,7 @@
 package io.pagorecon.core.reconcile;
 
 /** The discrepancy categories of DESIGN.md Contract 1. The names are a contract: never rename. */
-public enum Category {
+public enum Category implements io.pagorecon.core.ledger.FindingCategory {
   PAID_NOT_RECORDED(Severity.CRITICAL),
   RECORDED_NOT_PAID(Severity.CRITICAL),
   WEBHOOK_NOT_CONFIRMED(Severity.CRITICAL),

@@ -28,7 +28,7 @@ public record Discrepancy(
     Optional<OrderStatus> orderStatus,
     Optional<PaymentState> gatewayStatus,
     String detail,
-    Optional<Instant> eventTime) {
+    Optional<Instant> eventTime) implements io.pagorecon.core.ledger.LedgerFinding {
 
   public Discrepancy {
     Objects.requireNonNull(category, "category");

@@ -15,14 +15,14 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /** Reads the first sheet of an .xlsx file as named cells: the first row is the header. */
-final class XlsxSheet {
+public final class XlsxSheet {
 
   private XlsxSheet() {}
 
   /**
    * @throws IllegalArgumentException when the bytes are not a readable .xlsx workbook
    */
-  static List<Map<String, String>> rows(byte[] content) {
+  public static List<Map<String, String>> rows(byte[] content) {
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
         Stream<Row> rows = workbook.getFirstSheet().openStream()) {
       List<String> header = new ArrayList<>();
