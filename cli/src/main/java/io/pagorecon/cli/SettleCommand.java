@@ -1,5 +1,7 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Inputs;
 import io.pagorecon.core.files.ColumnMapping;
 import io.pagorecon.core.files.InputFileException;
 import io.pagorecon.core.files.MonthlyStatementWriters;
@@ -45,13 +47,25 @@ import picocli.CommandLine.Option;
 @Command(
     name = "settle",
     mixinStandardHelpOptions = true,
+    header = "Check settlements, fees, FX and bank payouts against the statement.",
     description = {
-      "Checks that what PagoEfectivo settled was paid, at the contracted fee and a fair rate, and",
-      "arrived in the bank. Writes DIR/settlement-discrepancies.csv (UTF-8 with BOM) and",
-      "DIR/settlement-summary.json, and the month's statement for finance as",
-      "DIR/monthly-statement-YYYY-MM.csv and .html. Nothing is written on bad input."
+      "Checks that what PagoEfectivo settled was paid, at the contracted fee and a fair rate, and arrived in the bank (docs/settlement.md). "
+          + "Writes DIR/settlement-discrepancies.csv (UTF-8 with BOM) and DIR/settlement-summary.json, and the month's statement for finance as "
+          + "DIR/monthly-statement-YYYY-MM.csv and .html. Nothing is written on bad input."
     },
-    footer = {"", "Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad input or usage, 3 infrastructure failure."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon settle --statement scenario/statement.csv --settlements scenario/settlements.csv --bank scenario/bank.csv --fees scenario/fees.csv --rates scenario/rates.csv --as-of 2024-01-29 --out scenario/reports",
+      "",
+      "Environment: none beyond the PAGORECON_<OPTION> defaults.",
+      "",
+      "Exit status:",
+      "  0  no discrepancy",
+      "  1  discrepancies found",
+      "  2  bad input or usage (naming the file, line and field)",
+      "  3  infrastructure failure (the reports cannot be written)"
+    })
 public final class SettleCommand implements Callable<Integer> {
 
   public static final String DISCREPANCIES = "settlement-discrepancies.csv";
@@ -111,6 +125,16 @@ public final class SettleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Inputs.readableFile("--statement", statement);
+    Inputs.readableFile("--settlements", settlements);
+    Inputs.readableFile("--bank", bank);
+    Inputs.readableFile("--fees", fees);
+    if (rates != null) {
+      Inputs.readableFile("--rates", rates);
+    }
+    if (holidays != null) {
+      Inputs.readableFile("--holidays", holidays);
+    }
     if (settleDays < 0 || payoutDays < 0 || fxTolerance.signum() < 0) {
       return usage("--settle-days/--payout-days/--fx-tolerance-percent: must not be negative");
     }
@@ -148,28 +172,23 @@ public final class SettleCommand implements Callable<Integer> {
       SettleFiles useCase = new SettleFiles(new Settler(new SettlementConfig(days, settleDays, payoutDays, fxTolerance)), settlementMapping, bankMapping, pool, threads);
       result = useCase.run(new SettleFiles.Inputs(source(statement), source(settlements), source(bank), source(fees), Optional.ofNullable(rates).map(SettleCommand::source)), day);
     } catch (InputFileException e) {
-      context.err().println(e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    } catch (NoSuchFileException e) {
-      context.err().println(e.getFile() + ": file: no such file");
-      return ExitCodes.BAD_INPUT;
-    } catch (AccessDeniedException e) {
-      context.err().println(e.getFile() + ": file: permission denied");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput(e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.field(), e.problem(),
+          e.line() > 0 ? "fix that line (docs/settlement.md describes the formats)" : "check the file (docs/settlement.md describes the formats)", e);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw CliError.badInput(e.getFile(), Inputs.reason(e), "check the path and its permissions", e);
     } catch (IOException e) {
-      context.err().println("pagorecon: cannot read the input: " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("input files", "cannot be read: " + Inputs.reason(e), "check the disk and run it again", e);
     } finally {
       pool.shutdownNow();
     }
 
+    Inputs.writableDirectory("--out", out);
     byte[] summary;
     MonthlyStatement monthly = MonthlyStatement.of(result, month != null ? month : YearMonth.from(day));
     try {
       summary = write(result, monthly);
     } catch (IOException e) {
-      context.err().println("pagorecon: cannot write the reports to " + out + ": " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("--out " + out, "the reports cannot be written: " + Inputs.reason(e), "check the disk and its permissions", e);
     }
     if (json) {
       context.out().print(new String(summary, StandardCharsets.UTF_8));
@@ -254,7 +273,7 @@ public final class SettleCommand implements Callable<Integer> {
   }
 
   private int usage(String message) {
-    context.err().println("pagorecon settle: " + message);
-    return ExitCodes.BAD_INPUT;
+    int colon = message.indexOf(": ");
+    throw CliError.badInput(message.substring(0, colon), message.substring(colon + 2), "see ./pagorecon settle --help");
   }
 }

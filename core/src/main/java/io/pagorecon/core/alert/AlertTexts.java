@@ -1,5 +1,6 @@
 package io.pagorecon.core.alert;
 
+import io.pagorecon.core.ledger.FindingCategory;
 import io.pagorecon.core.reconcile.Category;
 import java.util.EnumMap;
 import java.util.Map;
@@ -110,6 +111,11 @@ final class AlertTexts {
 
   String category(Category c) {
     return LABELS.get(c)[language.ordinal()];
+  }
+
+  /** A ledger entry's category: labelled when it is a reconciliation one, else its stable name. */
+  String category(FindingCategory c) {
+    return c instanceof Category k ? category(k) : c.name();
   }
 
   private static final Map<Category, String[]> LABELS = new EnumMap<>(Category.class);
