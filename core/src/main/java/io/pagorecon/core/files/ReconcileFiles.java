@@ -1,16 +1,15 @@
 package io.pagorecon.core.files;
 
+import io.pagorecon.core.reconcile.ColumnInput;
 import io.pagorecon.core.reconcile.InputConflictException;
-import io.pagorecon.core.reconcile.Order;
-import io.pagorecon.core.reconcile.ReconcileInput;
 import io.pagorecon.core.reconcile.ReconcileResult;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
-import io.pagorecon.core.reconcile.StatementRow;
-import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.OrderColumns;
+import io.pagorecon.core.reconcile.columns.StatementColumns;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -46,25 +45,25 @@ public final class ReconcileFiles {
   public ReconcileResult run(Source ordersFile, Source statementFile, Optional<Source> webhooksFile, Scope scope) throws IOException, InputFileException {
     // the three files are read at the same time (each on its own reader thread, chunks parsed on
     // the shared executor); errors are reported in a fixed order: orders, statement, webhooks
-    Read<List<StatementRow>> s = Read.start("statement", () -> {
+    Read<StatementColumns> s = Read.start("statement", () -> {
       try (InputStream in = statementFile.opener().open()) {
-        return statement.read(statementFile.name(), in);
+        return statement.readColumns(statementFile.name(), in);
       }
     });
-    Read<List<WebhookReceipt>> w = webhooksFile.isEmpty() ? null : Read.start("webhooks", () -> {
+    Read<WebhookColumns> w = webhooksFile.isEmpty() ? null : Read.start("webhooks", () -> {
       try (InputStream in = webhooksFile.get().opener().open()) {
-        return webhooks.read(webhooksFile.get().name(), in);
+        return webhooks.readColumns(webhooksFile.get().name(), in);
       }
     });
-    List<Order> o;
-    List<StatementRow> rows;
-    List<WebhookReceipt> receipts;
+    OrderColumns o;
+    StatementColumns rows;
+    WebhookColumns receipts;
     try {
       try (InputStream in = ordersFile.opener().open()) {
-        o = orders.read(ordersFile.name(), in);
+        o = orders.readColumns(ordersFile.name(), in);
       }
       rows = s.join();
-      receipts = w == null ? List.of() : w.join();
+      receipts = w == null ? new WebhookColumns(0) : w.join();
     } finally {
       s.await();
       if (w != null) {
@@ -72,7 +71,7 @@ public final class ReconcileFiles {
       }
     }
     try {
-      return reconciler.reconcile(new ReconcileInput(o, rows, receipts, webhooksFile.isPresent()), scope);
+      return reconciler.reconcile(new ColumnInput(o, rows, receipts, webhooksFile.isPresent()), scope);
     } catch (InputConflictException e) {
       String file;
       switch (e.source()) {

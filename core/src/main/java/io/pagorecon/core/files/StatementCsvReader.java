@@ -4,6 +4,8 @@ import io.pagorecon.core.files.internal.CsvRecord;
 import io.pagorecon.core.files.internal.CsvTable;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.StatementRow;
+import io.pagorecon.core.reconcile.columns.StatementColumns;
+import io.pagorecon.core.money.Currency;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -25,6 +27,11 @@ public final class StatementCsvReader {
   }
 
   public List<StatementRow> read(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in).toList();
+  }
+
+  /** The rows as columns: what the engine reads, with no object per row. */
+  public StatementColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int cip = t.requiredColumn("cip");
     int code = t.requiredColumn("transaction_code");
@@ -35,21 +42,30 @@ public final class StatementCsvReader {
     int expires = t.requiredColumn("expires_at");
     int paid = t.requiredColumn("paid_at");
     int removed = t.requiredColumn("removed_at");
-    return t.rows(
+    StatementColumns all = new StatementColumns(1024);
+    t.readBlocks(
         executor,
         parallelism,
-        (CsvRecord r, CsvTable table) ->
-            new StatementRow(
-                table.cip(r, cip, true),
-                table.optionalText(r, code),
-                table.amount(r, amount),
-                table.currency(r, currency),
-                status(r, status, table),
-                table.timestamp(r, created, false),
-                table.timestamp(r, expires, false),
-                table.timestamp(r, paid, false),
-                table.timestamp(r, removed, false),
-                r.line()));
+        StatementColumns::new,
+        (CsvRecord r, CsvTable table, StatementColumns block) -> {
+          long cipValue = table.cip(r, cip, true);
+          long codeBounds = CsvTable.plainTrimmedBounds(r, code);
+          long minor = table.amount(r, amount);
+          Currency cur = table.currency(r, currency);
+          PaymentState st = status(r, status, table);
+          long createdAt = table.timestamp(r, created, false);
+          long expiresAt = table.timestamp(r, expires, false);
+          long paidAt = table.timestamp(r, paid, false);
+          long removedAt = table.timestamp(r, removed, false);
+          if (codeBounds >= 0) {
+            block.add(cipValue, r.data(), (int) (codeBounds >>> 32), (int) codeBounds, minor, cur, st, createdAt, expiresAt, paidAt, removedAt, r.line());
+          } else {
+            block.add(cipValue, codeBounds == -2 ? null : table.optionalText(r, code), minor, cur, st, createdAt, expiresAt, paidAt, removedAt, r.line());
+          }
+        },
+        all::addAll);
+    all.trim();
+    return all;
   }
 
   private static PaymentState status(CsvRecord r, int column, CsvTable table) throws InputFileException {

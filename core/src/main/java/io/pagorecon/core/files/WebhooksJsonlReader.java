@@ -11,6 +11,7 @@ import io.pagorecon.core.files.internal.FastParse;
 import io.pagorecon.core.files.internal.ParallelChunks;
 import io.pagorecon.core.reconcile.Times;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import io.pagorecon.core.webhook.InvalidNotificationException;
 import io.pagorecon.core.webhook.Notification;
 import io.pagorecon.core.webhook.NotificationParser;
@@ -39,12 +40,19 @@ public final class WebhooksJsonlReader {
   }
 
   public List<WebhookReceipt> read(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in).toList();
+  }
+
+  /** The receipts as columns: what the engine reads, with no object kept per webhook. */
+  public WebhookColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
     ChunkReader reader = new ChunkReader(in, CsvTable.CHUNK_SIZE, false);
-    return ParallelChunks.parse(
+    WebhookColumns all = new WebhookColumns(1024);
+    ParallelChunks.parseBlocks(
         reader,
         executor,
         Math.max(2, parallelism * 2),
-        (chunk, out) -> {
+        chunk -> {
+          WebhookColumns out = new WebhookColumns(chunk.length() / 200 + 16);
           byte[] data = chunk.data();
           int line = chunk.firstLine();
           int pos = 0;
@@ -67,7 +75,11 @@ public final class WebhooksJsonlReader {
             line++;
             pos = end + 1;
           }
-        });
+          return out;
+        },
+        all::addAll);
+    all.trim();
+    return all;
   }
 
   private static boolean isSpace(byte b) {

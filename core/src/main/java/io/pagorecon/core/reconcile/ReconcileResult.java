@@ -20,7 +20,8 @@ public record ReconcileResult(
     Map<Currency, CurrencyTotals> totals) {
 
   public ReconcileResult {
-    discrepancies = List.copyOf(discrepancies);
+    // the engine's findings are an immutable view that builds each one when read: kept as it is
+    discrepancies = discrepancies instanceof Findings.View ? discrepancies : List.copyOf(discrepancies);
     countsByCategory = Map.copyOf(countsByCategory);
     totals = Map.copyOf(totals);
   }

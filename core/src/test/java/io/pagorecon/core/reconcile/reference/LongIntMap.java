@@ -1,9 +1,9 @@
-package io.pagorecon.core.reconcile.internal;
+package io.pagorecon.core.reconcile.reference;
 
 import java.util.Arrays;
 
 /** Open-addressing map from non-negative long keys (CIPs) to int indexes; no boxing. */
-public final class LongIntMap {
+final class LongIntMap {
 
   private static final long EMPTY = Long.MIN_VALUE;
   private long[] keys;
