@@ -7,6 +7,7 @@ import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.reconcile.Order;
 import io.pagorecon.core.reconcile.OrderStatus;
 import io.pagorecon.core.reconcile.columns.OrderColumns;
+import io.pagorecon.core.reconcile.columns.RowBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,11 @@ public final class OrdersCsvReader {
 
   /** The orders as columns: what the engine reads, with no object per order. */
   public OrderColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in, RowBudget.unlimited());
+  }
+
+  /** Same, taking each row from {@code budget} (which throws once it is spent). */
+  public OrderColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int id = t.requiredColumn(format.orderId());
     int cip = t.column(format.cip());
@@ -66,7 +72,10 @@ public final class OrdersCsvReader {
           long paidAt = table.timestamp(r, paid, false);
           block.add(idBytes, idFrom, idTo, cipValue, minor, cur, st, createdAt, paidAt, r.line());
         },
-        all::addAll);
+        block -> {
+          budget.take(block.size());
+          all.addAll(block);
+        });
     all.trim();
     return all;
   }

@@ -4,6 +4,7 @@ import io.pagorecon.core.files.internal.CsvRecord;
 import io.pagorecon.core.files.internal.CsvTable;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.StatementRow;
+import io.pagorecon.core.reconcile.columns.RowBudget;
 import io.pagorecon.core.reconcile.columns.StatementColumns;
 import io.pagorecon.core.money.Currency;
 import java.io.IOException;
@@ -32,6 +33,11 @@ public final class StatementCsvReader {
 
   /** The rows as columns: what the engine reads, with no object per row. */
   public StatementColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in, RowBudget.unlimited());
+  }
+
+  /** Same, taking each row from {@code budget} (which throws once it is spent). */
+  public StatementColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int cip = t.requiredColumn("cip");
     int code = t.requiredColumn("transaction_code");
@@ -63,7 +69,10 @@ public final class StatementCsvReader {
             block.add(cipValue, codeBounds == -2 ? null : table.optionalText(r, code), minor, cur, st, createdAt, expiresAt, paidAt, removedAt, r.line());
           }
         },
-        all::addAll);
+        block -> {
+          budget.take(block.size());
+          all.addAll(block);
+        });
     all.trim();
     return all;
   }

@@ -11,6 +11,7 @@ import io.pagorecon.core.files.internal.FastParse;
 import io.pagorecon.core.files.internal.ParallelChunks;
 import io.pagorecon.core.reconcile.Times;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.RowBudget;
 import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import io.pagorecon.core.webhook.InvalidNotificationException;
 import io.pagorecon.core.webhook.Notification;
@@ -45,6 +46,11 @@ public final class WebhooksJsonlReader {
 
   /** The receipts as columns: what the engine reads, with no object kept per webhook. */
   public WebhookColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in, RowBudget.unlimited());
+  }
+
+  /** Same, taking each receipt from {@code budget} (which throws once it is spent). */
+  public WebhookColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
     ChunkReader reader = new ChunkReader(in, CsvTable.CHUNK_SIZE, false);
     WebhookColumns all = new WebhookColumns(1024);
     ParallelChunks.parseBlocks(
@@ -78,7 +84,10 @@ public final class WebhooksJsonlReader {
           }
           return out;
         },
-        all::addAll);
+        block -> {
+          budget.take(block.size());
+          all.addAll(block);
+        });
     all.trim();
     return all;
   }

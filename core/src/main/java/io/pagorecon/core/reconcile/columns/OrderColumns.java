@@ -83,6 +83,12 @@ public final class OrderColumns {
     size++;
   }
 
+  /** Appends order {@code i} of {@code other}. */
+  public void addRow(OrderColumns other, int i) {
+    ids.add(other.ids, i);
+    addFields(other.cip[i], other.amountMinor[i], other.currency(i), other.status(i), other.createdAt[i], other.paidAt[i], other.line[i]);
+  }
+
   /** Appends every order of {@code other}, in order (chunks read in parallel are joined this way). */
   public void addAll(OrderColumns other) {
     ids.addAll(other.ids);

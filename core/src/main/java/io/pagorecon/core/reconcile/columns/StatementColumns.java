@@ -98,6 +98,13 @@ public final class StatementColumns {
     size++;
   }
 
+  /** Appends row {@code j} of {@code other} (its code as text: call before the engine encodes them). */
+  public void addRow(StatementColumns other, int j) {
+    codes.text().add(other.codes.text(), j);
+    addFields(other.cip[j], other.amountMinor[j], other.currency(j), other.status(j), other.createdAt[j], other.expiresAt[j], other.paidAt[j],
+        other.removedAt[j], other.line[j]);
+  }
+
   public void addAll(StatementColumns other) {
     codes.addAll(other.codes);
     int m = other.size;
