@@ -263,7 +263,7 @@ public final class DailyReconciliation {
   }
 
   private static OrderColumns read(OrdersCsvReader reader, List<ReconcileFiles.Source> sources, RowBudget budget) throws IOException, InputFileException {
-    OrderColumns out = new OrderColumns(16);
+    OrderColumns out = new OrderColumns(16, false);
     for (ReconcileFiles.Source f : sources) {
       try (InputStream in = f.opener().open()) {
         out.addAll(reader.readColumns(f.name(), in, budget));

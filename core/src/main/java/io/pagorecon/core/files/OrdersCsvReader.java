@@ -28,16 +28,20 @@ public final class OrdersCsvReader {
   }
 
   public List<Order> read(String file, InputStream in) throws IOException, InputFileException {
-    return readColumns(file, in).toList();
+    return read(file, in, RowBudget.unlimited(), true).toList();
   }
 
-  /** The orders as columns: what the engine reads, with no object per order. */
+  /** The orders as columns: what the engine reads (no {@code paid_at}), with no object per order. */
   public OrderColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
     return readColumns(file, in, RowBudget.unlimited());
   }
 
   /** Same, taking each row from {@code budget} (which throws once it is spent). */
   public OrderColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
+    return read(file, in, budget, false);
+  }
+
+  private OrderColumns read(String file, InputStream in, RowBudget budget, boolean full) throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int id = t.requiredColumn(format.orderId());
     int cip = t.column(format.cip());
@@ -46,11 +50,11 @@ public final class OrdersCsvReader {
     int status = t.requiredColumn(format.status());
     int created = t.requiredColumn(format.createdAt());
     int paid = t.column(format.paidAt());
-    OrderColumns all = new OrderColumns(1024);
+    OrderColumns all = new OrderColumns(1024, full);
     t.readBlocks(
         executor,
         parallelism,
-        OrderColumns::new,
+        n -> new OrderColumns(n, full),
         (CsvRecord r, CsvTable table, OrderColumns block) -> {
           if (format.skipLineItemRows() && r.isEmpty(status) && r.isEmpty(amount)) {
             return;

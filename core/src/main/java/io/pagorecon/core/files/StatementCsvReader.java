@@ -28,16 +28,20 @@ public final class StatementCsvReader {
   }
 
   public List<StatementRow> read(String file, InputStream in) throws IOException, InputFileException {
-    return readColumns(file, in).toList();
+    return read(file, in, RowBudget.unlimited(), true).toList();
   }
 
-  /** The rows as columns: what the engine reads, with no object per row. */
+  /** The rows as columns: what the engine reads (no {@code removed_at}), with no object per row. */
   public StatementColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
     return readColumns(file, in, RowBudget.unlimited());
   }
 
   /** Same, taking each row from {@code budget} (which throws once it is spent). */
   public StatementColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
+    return read(file, in, budget, false);
+  }
+
+  private StatementColumns read(String file, InputStream in, RowBudget budget, boolean full) throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int cip = t.requiredColumn("cip");
     int code = t.requiredColumn("transaction_code");
@@ -48,11 +52,11 @@ public final class StatementCsvReader {
     int expires = t.requiredColumn("expires_at");
     int paid = t.requiredColumn("paid_at");
     int removed = t.requiredColumn("removed_at");
-    StatementColumns all = new StatementColumns(1024);
+    StatementColumns all = new StatementColumns(1024, full);
     t.readBlocks(
         executor,
         parallelism,
-        StatementColumns::new,
+        n -> new StatementColumns(n, full),
         (CsvRecord r, CsvTable table, StatementColumns block) -> {
           long cipValue = table.cip(r, cip, true);
           long codeBounds = CsvTable.plainTrimmedBounds(r, code);

@@ -3,6 +3,7 @@ package io.pagorecon.core.reconcile.columns;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.reconcile.Order;
 import io.pagorecon.core.reconcile.OrderStatus;
+import io.pagorecon.core.reconcile.Times;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +25,18 @@ public final class OrderColumns {
   private byte[] status;
   private long[] createdAt;
   private long[] paidAt;
-  private int[] line;
+  private final LineColumn line = new LineColumn();
   private int size;
 
   public OrderColumns(int expected) {
+    this(expected, true);
+  }
+
+  /**
+   * @param full false leaves out {@code paid_at}, which the engine never reads (8 bytes per order):
+   *     {@link #paidAt} is then always {@link Times#NONE}
+   */
+  public OrderColumns(int expected, boolean full) {
     int n = Math.max(4, expected);
     ids = new StringColumn(n);
     cip = new long[n];
@@ -35,8 +44,7 @@ public final class OrderColumns {
     currency = new byte[n];
     status = new byte[n];
     createdAt = new long[n];
-    paidAt = new long[n];
-    line = new int[n];
+    paidAt = full ? new long[n] : null;
   }
 
   public static OrderColumns of(List<Order> orders) {
@@ -70,27 +78,31 @@ public final class OrderColumns {
       currency = Arrays.copyOf(currency, n);
       status = Arrays.copyOf(status, n);
       createdAt = Arrays.copyOf(createdAt, n);
-      paidAt = Arrays.copyOf(paidAt, n);
-      line = Arrays.copyOf(line, n);
+      paidAt = paidAt == null ? null : Arrays.copyOf(paidAt, n);
     }
     cip[size] = cipValue;
     amountMinor[size] = amount;
     currency[size] = (byte) cur.ordinal();
     status[size] = (byte) st.ordinal();
     createdAt[size] = created;
-    paidAt[size] = paid;
-    line[size] = lineNo;
+    if (paidAt != null) {
+      paidAt[size] = paid;
+    }
+    line.add(lineNo);
     size++;
   }
 
   /** Appends order {@code i} of {@code other}. */
   public void addRow(OrderColumns other, int i) {
     ids.add(other.ids, i);
-    addFields(other.cip[i], other.amountMinor[i], other.currency(i), other.status(i), other.createdAt[i], other.paidAt[i], other.line[i]);
+    addFields(other.cip[i], other.amountMinor[i], other.currency(i), other.status(i), other.createdAt[i], other.paidAt(i), other.line.get(i));
   }
 
   /** Appends every order of {@code other}, in order (chunks read in parallel are joined this way). */
   public void addAll(OrderColumns other) {
+    if ((paidAt == null) != (other.paidAt == null)) {
+      throw new IllegalArgumentException("joining full and engine-only order columns");
+    }
     ids.addAll(other.ids);
     int n = size + other.size;
     cip = append(cip, size, other.cip, other.size);
@@ -98,8 +110,8 @@ public final class OrderColumns {
     currency = append(currency, size, other.currency, other.size);
     status = append(status, size, other.status, other.size);
     createdAt = append(createdAt, size, other.createdAt, other.size);
-    paidAt = append(paidAt, size, other.paidAt, other.size);
-    line = append(line, size, other.line, other.size);
+    paidAt = paidAt == null ? null : append(paidAt, size, other.paidAt, other.size);
+    line.addAll(other.line);
     size = n;
   }
 
@@ -111,8 +123,7 @@ public final class OrderColumns {
     currency = Arrays.copyOf(currency, size);
     status = Arrays.copyOf(status, size);
     createdAt = Arrays.copyOf(createdAt, size);
-    paidAt = Arrays.copyOf(paidAt, size);
-    line = Arrays.copyOf(line, size);
+    paidAt = paidAt == null ? null : Arrays.copyOf(paidAt, size);
   }
 
   public StringColumn ids() {
@@ -153,15 +164,15 @@ public final class OrderColumns {
   }
 
   public long paidAt(int i) {
-    return paidAt[i];
+    return paidAt == null ? Times.NONE : paidAt[i];
   }
 
   public int line(int i) {
-    return line[i];
+    return line.get(i);
   }
 
   public Order get(int i) {
-    return new Order(orderId(i), cip[i], amountMinor[i], currency(i), status(i), createdAt[i], paidAt[i], line[i]);
+    return new Order(orderId(i), cip[i], amountMinor[i], currency(i), status(i), createdAt[i], paidAt(i), line.get(i));
   }
 
   public List<Order> toList() {

@@ -5,6 +5,7 @@ import static io.pagorecon.core.reconcile.columns.OrderColumns.append;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.StatementRow;
+import io.pagorecon.core.reconcile.Times;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +25,18 @@ public final class StatementColumns {
   private long[] expiresAt;
   private long[] paidAt;
   private long[] removedAt;
-  private int[] line;
+  private final LineColumn line = new LineColumn();
   private int size;
 
   public StatementColumns(int expected) {
+    this(expected, true);
+  }
+
+  /**
+   * @param full false leaves out {@code removed_at}, which the engine never reads (8 bytes per row):
+   *     {@link #removedAt} is then always {@link Times#NONE}
+   */
+  public StatementColumns(int expected, boolean full) {
     int n = Math.max(4, expected);
     codes = new CodeColumn(n);
     cip = new long[n];
@@ -37,8 +46,7 @@ public final class StatementColumns {
     createdAt = new long[n];
     expiresAt = new long[n];
     paidAt = new long[n];
-    removedAt = new long[n];
-    line = new int[n];
+    removedAt = full ? new long[n] : null;
   }
 
   public static StatementColumns of(List<StatementRow> rows) {
@@ -83,8 +91,7 @@ public final class StatementColumns {
       createdAt = Arrays.copyOf(createdAt, n);
       expiresAt = Arrays.copyOf(expiresAt, n);
       paidAt = Arrays.copyOf(paidAt, n);
-      removedAt = Arrays.copyOf(removedAt, n);
-      line = Arrays.copyOf(line, n);
+      removedAt = removedAt == null ? null : Arrays.copyOf(removedAt, n);
     }
     cip[size] = cipValue;
     amountMinor[size] = amount;
@@ -93,8 +100,10 @@ public final class StatementColumns {
     createdAt[size] = created;
     expiresAt[size] = expires;
     paidAt[size] = paid;
-    removedAt[size] = removed;
-    line[size] = lineNo;
+    if (removedAt != null) {
+      removedAt[size] = removed;
+    }
+    line.add(lineNo);
     size++;
   }
 
@@ -102,10 +111,13 @@ public final class StatementColumns {
   public void addRow(StatementColumns other, int j) {
     codes.text().add(other.codes.text(), j);
     addFields(other.cip[j], other.amountMinor[j], other.currency(j), other.status(j), other.createdAt[j], other.expiresAt[j], other.paidAt[j],
-        other.removedAt[j], other.line[j]);
+        other.removedAt(j), other.line.get(j));
   }
 
   public void addAll(StatementColumns other) {
+    if ((removedAt == null) != (other.removedAt == null)) {
+      throw new IllegalArgumentException("joining full and engine-only statement columns");
+    }
     codes.addAll(other.codes);
     int m = other.size;
     cip = append(cip, size, other.cip, m);
@@ -115,8 +127,8 @@ public final class StatementColumns {
     createdAt = append(createdAt, size, other.createdAt, m);
     expiresAt = append(expiresAt, size, other.expiresAt, m);
     paidAt = append(paidAt, size, other.paidAt, m);
-    removedAt = append(removedAt, size, other.removedAt, m);
-    line = append(line, size, other.line, m);
+    removedAt = removedAt == null ? null : append(removedAt, size, other.removedAt, m);
+    line.addAll(other.line);
     size += m;
   }
 
@@ -129,8 +141,7 @@ public final class StatementColumns {
     createdAt = Arrays.copyOf(createdAt, size);
     expiresAt = Arrays.copyOf(expiresAt, size);
     paidAt = Arrays.copyOf(paidAt, size);
-    removedAt = Arrays.copyOf(removedAt, size);
-    line = Arrays.copyOf(line, size);
+    removedAt = removedAt == null ? null : Arrays.copyOf(removedAt, size);
   }
 
   public CodeColumn codes() {
@@ -180,15 +191,15 @@ public final class StatementColumns {
   }
 
   public long removedAt(int j) {
-    return removedAt[j];
+    return removedAt == null ? Times.NONE : removedAt[j];
   }
 
   public int line(int j) {
-    return line[j];
+    return line.get(j);
   }
 
   public StatementRow get(int j) {
-    return new StatementRow(cip[j], transactionCode(j), amountMinor[j], currency(j), status(j), createdAt[j], expiresAt[j], paidAt[j], removedAt[j], line[j]);
+    return new StatementRow(cip[j], transactionCode(j), amountMinor[j], currency(j), status(j), createdAt[j], expiresAt[j], paidAt[j], removedAt(j), line.get(j));
   }
 
   public List<StatementRow> toList() {

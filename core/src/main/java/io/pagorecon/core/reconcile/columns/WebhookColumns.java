@@ -24,7 +24,7 @@ public final class WebhookColumns {
   private byte[] currency;
   private long[] paymentDate;
   private long[] receivedAt;
-  private int[] line;
+  private final LineColumn line = new LineColumn();
   private int size;
 
   public WebhookColumns(int expected) {
@@ -36,7 +36,6 @@ public final class WebhookColumns {
     currency = new byte[n];
     paymentDate = new long[n];
     receivedAt = new long[n];
-    line = new int[n];
   }
 
   public static WebhookColumns of(List<WebhookReceipt> receipts) {
@@ -76,7 +75,6 @@ public final class WebhookColumns {
       currency = Arrays.copyOf(currency, n);
       paymentDate = Arrays.copyOf(paymentDate, n);
       receivedAt = Arrays.copyOf(receivedAt, n);
-      line = Arrays.copyOf(line, n);
     }
     cip[size] = cipValue;
     type[size] = (byte) t.ordinal();
@@ -84,7 +82,7 @@ public final class WebhookColumns {
     currency[size] = cur == null ? NO_CURRENCY : (byte) cur.ordinal();
     paymentDate[size] = payment;
     receivedAt[size] = received;
-    line[size] = lineNo;
+    line.add(lineNo);
     size++;
   }
 
@@ -97,7 +95,7 @@ public final class WebhookColumns {
     currency = append(currency, size, other.currency, m);
     paymentDate = append(paymentDate, size, other.paymentDate, m);
     receivedAt = append(receivedAt, size, other.receivedAt, m);
-    line = append(line, size, other.line, m);
+    line.addAll(other.line);
     size += m;
   }
 
@@ -109,7 +107,6 @@ public final class WebhookColumns {
     currency = Arrays.copyOf(currency, size);
     paymentDate = Arrays.copyOf(paymentDate, size);
     receivedAt = Arrays.copyOf(receivedAt, size);
-    line = Arrays.copyOf(line, size);
   }
 
   public CodeColumn codes() {
@@ -160,7 +157,7 @@ public final class WebhookColumns {
   }
 
   public WebhookReceipt get(int w) {
-    return new WebhookReceipt(cip[w], type(w), transactionCode(w), amountMinor[w], currency(w), paymentDate[w], receivedAt[w], line[w]);
+    return new WebhookReceipt(cip[w], type(w), transactionCode(w), amountMinor[w], currency(w), paymentDate[w], receivedAt[w], line.get(w));
   }
 
   public List<WebhookReceipt> toList() {
