@@ -22,6 +22,7 @@ import io.pagorecon.core.reconcile.ReconcileResult;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
 import io.pagorecon.core.reconcile.columns.OrderColumns;
 import io.pagorecon.core.reconcile.columns.RowBudget;
 import io.pagorecon.core.reconcile.columns.StatementColumns;
@@ -143,13 +144,19 @@ public final class DailyReconciliation {
     try {
       OrdersCsvReader ordersReader = new OrdersCsvReader(settings.ordersFormat(), settings.executor(), settings.parallelism());
       OrderColumns orders = readOrders(date, ordersReader, orderFiles, budget);
+      // codes are encoded against the orders as they are read (their text is never held for the day)
+      IdIndex ids = new IdIndex(orders.ids());
+      for (int i = 0; i < orders.size(); i++) {
+        ids.putIfAbsent(i);
+      }
+      CodeColumn.Dictionary dictionary = new CodeColumn.Dictionary(orders.ids(), ids::get);
       reading = statement.get().csv().name();
-      Optional<StatementColumns> rows = trustedStatement(statement.get(), budget);
+      Optional<StatementColumns> rows = trustedStatement(statement.get(), budget, dictionary);
       if (rows.isEmpty()) {
         return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT,
             List.of("statement: " + statement.get().csv().name() + " does not match the SHA-256 in " + statement.get().manifestName()));
       }
-      StatementColumns statementRows = withPreviousDay(date, rows.get(), budget);
+      StatementColumns statementRows = withPreviousDay(date, rows.get(), budget, dictionary);
       reading = "the webhooks of the payments table";
       WebhookColumns hooks = new WebhookColumns(1024);
       int[] unreadable = {0};
@@ -164,7 +171,10 @@ public final class DailyReconciliation {
           unreadable[0]++;
         }
       });
+      hooks.encodeCodes(dictionary);
       hooks.trim();
+      dictionary = null;
+      ids = null;
       ReconcileResult result;
       try {
         // The payments table is always a webhook source: an empty day there means the webhooks were lost.
@@ -239,9 +249,10 @@ public final class DailyReconciliation {
    * (it is neither active nor open today). The date's own rows win; an earlier statement that is
    * absent or not trusted adds nothing. Rows dated yesterday yield no finding for this date.
    */
-  private StatementColumns withPreviousDay(LocalDate date, StatementColumns own, RowBudget budget) throws IOException, InputFileException {
+  private StatementColumns withPreviousDay(LocalDate date, StatementColumns own, RowBudget budget, CodeColumn.Dictionary dictionary)
+      throws IOException, InputFileException {
     Optional<DailyFiles.Statement> previous = files.statement(date.minusDays(1));
-    Optional<StatementColumns> earlier = previous.isEmpty() ? Optional.empty() : trustedStatement(previous.get(), RowBudget.unlimited());
+    Optional<StatementColumns> earlier = previous.isEmpty() ? Optional.empty() : trustedStatement(previous.get(), RowBudget.unlimited(), dictionary);
     if (earlier.isEmpty()) {
       return own;
     }
@@ -288,7 +299,8 @@ public final class DailyReconciliation {
   }
 
   /** Parses the CSV while hashing it; empty when the bytes are not the ones the manifest names. */
-  private Optional<StatementColumns> trustedStatement(DailyFiles.Statement s, RowBudget budget) throws IOException, InputFileException {
+  private Optional<StatementColumns> trustedStatement(DailyFiles.Statement s, RowBudget budget, CodeColumn.Dictionary dictionary)
+      throws IOException, InputFileException {
     Optional<String> expected = manifestSha256(s.manifestJson());
     if (expected.isEmpty()) {
       return Optional.empty();
@@ -296,7 +308,7 @@ public final class DailyReconciliation {
     MessageDigest digest = newSha256();
     StatementColumns rows;
     try (DigestInputStream in = new DigestInputStream(s.csv().opener().open(), digest)) {
-      rows = new StatementCsvReader(settings.executor(), settings.parallelism()).readColumns(s.csv().name(), in, budget);
+      rows = new StatementCsvReader(settings.executor(), settings.parallelism()).readColumns(s.csv().name(), in, budget, dictionary);
       // Whatever the reader left unread still counts for the digest.
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }

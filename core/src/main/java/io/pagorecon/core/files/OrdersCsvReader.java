@@ -76,6 +76,7 @@ public final class OrdersCsvReader {
           long paidAt = table.timestamp(r, paid, false);
           block.add(idBytes, idFrom, idTo, cipValue, minor, cur, st, createdAt, paidAt, r.line());
         },
+        block -> { },
         block -> {
           budget.take(block.size());
           all.addAll(block);

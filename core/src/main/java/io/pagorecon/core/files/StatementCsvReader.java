@@ -4,6 +4,7 @@ import io.pagorecon.core.files.internal.CsvRecord;
 import io.pagorecon.core.files.internal.CsvTable;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.StatementRow;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
 import io.pagorecon.core.reconcile.columns.RowBudget;
 import io.pagorecon.core.reconcile.columns.StatementColumns;
 import io.pagorecon.core.money.Currency;
@@ -28,7 +29,7 @@ public final class StatementCsvReader {
   }
 
   public List<StatementRow> read(String file, InputStream in) throws IOException, InputFileException {
-    return read(file, in, RowBudget.unlimited(), true).toList();
+    return read(file, in, RowBudget.unlimited(), true, null).toList();
   }
 
   /** The rows as columns: what the engine reads (no {@code removed_at}), with no object per row. */
@@ -38,10 +39,19 @@ public final class StatementCsvReader {
 
   /** Same, taking each row from {@code budget} (which throws once it is spent). */
   public StatementColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
-    return read(file, in, budget, false);
+    return read(file, in, budget, false, null);
   }
 
-  private StatementColumns read(String file, InputStream in, RowBudget budget, boolean full) throws IOException, InputFileException {
+  /**
+   * Same, the transaction codes encoded against the orders as each chunk is parsed (so their text
+   * is never held for the whole file); {@code orders} null keeps them as text.
+   */
+  public StatementColumns readColumns(String file, InputStream in, RowBudget budget, CodeColumn.Dictionary orders) throws IOException, InputFileException {
+    return read(file, in, budget, false, orders);
+  }
+
+  private StatementColumns read(String file, InputStream in, RowBudget budget, boolean full, CodeColumn.Dictionary orders)
+      throws IOException, InputFileException {
     CsvTable t = CsvTable.open(file, in);
     int cip = t.requiredColumn("cip");
     int code = t.requiredColumn("transaction_code");
@@ -73,6 +83,7 @@ public final class StatementCsvReader {
             block.add(cipValue, codeBounds == -2 ? null : table.optionalText(r, code), minor, cur, st, createdAt, expiresAt, paidAt, removedAt, r.line());
           }
         },
+        block -> block.encodeCodes(orders),
         block -> {
           budget.take(block.size());
           all.addAll(block);

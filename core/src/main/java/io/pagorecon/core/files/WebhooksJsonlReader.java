@@ -11,6 +11,7 @@ import io.pagorecon.core.files.internal.FastParse;
 import io.pagorecon.core.files.internal.ParallelChunks;
 import io.pagorecon.core.reconcile.Times;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
 import io.pagorecon.core.reconcile.columns.RowBudget;
 import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import io.pagorecon.core.webhook.InvalidNotificationException;
@@ -51,6 +52,14 @@ public final class WebhooksJsonlReader {
 
   /** Same, taking each receipt from {@code budget} (which throws once it is spent). */
   public WebhookColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
+    return readColumns(file, in, budget, null);
+  }
+
+  /**
+   * Same, the transaction codes encoded against the orders as each chunk is parsed (so their text
+   * is never held for the whole file); {@code orders} null keeps them as text.
+   */
+  public WebhookColumns readColumns(String file, InputStream in, RowBudget budget, CodeColumn.Dictionary orders) throws IOException, InputFileException {
     ChunkReader reader = new ChunkReader(in, CsvTable.CHUNK_SIZE, false);
     WebhookColumns all = new WebhookColumns(1024);
     ParallelChunks.parseBlocks(
@@ -82,6 +91,7 @@ public final class WebhooksJsonlReader {
             line++;
             pos = end + 1;
           }
+          out.encodeCodes(orders);
           return out;
         },
         block -> {

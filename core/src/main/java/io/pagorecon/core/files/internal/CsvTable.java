@@ -89,7 +89,7 @@ public final class CsvTable {
       if (value != null) {
         out.add(value);
       }
-    }, all::addAll);
+    }, block -> { }, all::addAll);
     return all;
   }
 
@@ -101,10 +101,11 @@ public final class CsvTable {
 
   /**
    * Reads the records chunk by chunk in parallel, each chunk into a new block ({@code newBlock}
-   * gets an estimate of its records), and hands the blocks to {@code merge} in file order.
+   * gets an estimate of its records), {@code finish}es each block on the parsing thread and hands
+   * the blocks to {@code merge} in file order.
    */
-  public <B> void readBlocks(Executor executor, int parallelism, IntFunction<B> newBlock, RecordSink<B> parser, ParallelChunks.Sink<B> merge)
-      throws IOException, InputFileException {
+  public <B> void readBlocks(Executor executor, int parallelism, IntFunction<B> newBlock, RecordSink<B> parser, ParallelChunks.Sink<B> finish,
+      ParallelChunks.Sink<B> merge) throws IOException, InputFileException {
     ParallelChunks.parseBlocks(
         reader,
         executor,
@@ -131,6 +132,7 @@ public final class CsvTable {
             }
             parser.add(rec, this, block);
           }
+          finish.accept(block);
           return block;
         },
         merge);

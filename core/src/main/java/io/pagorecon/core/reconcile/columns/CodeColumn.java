@@ -1,10 +1,13 @@
 package io.pagorecon.core.reconcile.columns;
 
+import java.util.Arrays;
+
 /**
- * The transaction codes of the statement or of the webhooks. Read as text ({@link StringColumn});
- * once the orders are indexed, {@link #encode} turns them into dictionary references: almost every
- * code is an order id, so it becomes that order's index (4 bytes instead of the text), and only the
- * codes no order has keep their text, in a small dictionary of their own.
+ * The transaction codes of the statement or of the webhooks. Read as text ({@link StringColumn}),
+ * or encoded against the orders ({@link #encode}): almost every code is an order id, so it becomes
+ * that order's index (4 bytes instead of the text), and only the codes no order has keep their
+ * text, in a small dictionary of their own. The readers encode each chunk as they parse it when
+ * the orders are known already, so the text of a million codes is never held.
  */
 public final class CodeColumn {
 
@@ -17,8 +20,12 @@ public final class CodeColumn {
     int find(StringColumn column, int index);
   }
 
+  /** The orders' ids and a lookup into them: what codes are encoded against. */
+  public record Dictionary(StringColumn ids, OrderLookup lookup) {}
+
   private StringColumn text;
   private int[] refs;
+  private int size;
   private StringColumn orderIds;
   private StringColumn unknown;
 
@@ -38,15 +45,15 @@ public final class CodeColumn {
   }
 
   /**
-   * Replaces the text by references into {@code orderIds} (through {@code lookup}); codes that
-   * are no order id keep their text. The text column is released.
+   * Replaces the text by references into {@code ids} (through {@code lookup}); codes that are no
+   * order id keep their text. The text column is released. Nothing happens when already encoded.
    */
   public void encode(StringColumn ids, OrderLookup lookup) {
     if (refs != null) {
       return;
     }
     int n = text.size();
-    int[] r = new int[n];
+    int[] r = new int[Math.max(4, n)];
     StringColumn rest = new StringColumn(16);
     for (int j = 0; j < n; j++) {
       if (text.isNull(j)) {
@@ -61,15 +68,22 @@ public final class CodeColumn {
         rest.add(text, j);
       }
     }
-    rest.trim();
     refs = r;
+    size = n;
     orderIds = ids;
     unknown = rest;
     text = null;
   }
 
+  /** Encodes against {@code dictionary} (nothing when null). */
+  void encode(Dictionary dictionary) {
+    if (dictionary != null) {
+      encode(dictionary.ids(), dictionary.lookup());
+    }
+  }
+
   public int size() {
-    return refs != null ? refs.length : text.size();
+    return refs != null ? size : text.size();
   }
 
   /**
@@ -93,30 +107,16 @@ public final class CodeColumn {
     return r >= 0 ? orderIds.get(r) : r == NONE ? null : unknown.get(-2 - r);
   }
 
-  /** {@link String#compareTo} order of code {@code j} (null as "") and string {@code i} of {@code other}. */
-  public int compareTo(int j, StringColumn other, int i) {
-    if (refs == null) {
-      return text.compareAt(j, other, i);
-    }
-    int r = refs[j];
-    if (r >= 0) {
-      return orderIds.compareAt(r, other, i);
-    }
-    if (r == NONE) {
-      return other.isNull(i) || other.start(i) == other.end(i) ? 0 : -1;
-    }
-    return unknown.compareAt(-2 - r, other, i);
-  }
-
-  /** The column and index holding code {@code j}'s text, for comparisons without decoding; null column when missing. */
+  /** The column holding code {@code j}'s text, for comparisons without decoding; null when the code is missing. */
   public StringColumn columnOf(int j) {
     if (refs == null) {
-      return text;
+      return text.isNull(j) ? null : text;
     }
     int r = refs[j];
     return r >= 0 ? orderIds : r == NONE ? null : unknown;
   }
 
+  /** The index of code {@code j} in {@link #columnOf}. */
   public int indexIn(int j) {
     if (refs == null) {
       return j;
@@ -125,13 +125,70 @@ public final class CodeColumn {
     return r >= 0 ? r : -2 - r;
   }
 
+  /** Appends the codes of {@code other}; both are text, or both encoded against the same orders. */
   void addAll(CodeColumn other) {
-    text().addAll(other.text());
+    adoptEncodingWhenEmpty(other);
+    if (refs == null && other.refs == null) {
+      text.addAll(other.text);
+      return;
+    }
+    checkSameEncoding(other);
+    ensure(size + other.size);
+    int shift = unknown.size();
+    for (int j = 0; j < other.size; j++) {
+      int r = other.refs[j];
+      refs[size + j] = r >= NONE ? r : r - shift;
+    }
+    size += other.size;
+    unknown.addAll(other.unknown);
+  }
+
+  /** Appends code {@code j} of {@code other}, text or encoded like this column. */
+  void add(CodeColumn other, int j) {
+    adoptEncodingWhenEmpty(other);
+    if (refs == null && other.refs == null) {
+      text.add(other.text, j);
+      return;
+    }
+    checkSameEncoding(other);
+    int r = other.refs[j];
+    if (r < NONE) {
+      r = -2 - unknown.size();
+      unknown.add(other.unknown, -2 - other.refs[j]);
+    }
+    ensure(size + 1);
+    refs[size++] = r;
+  }
+
+  /** An empty column takes the encoding of the first codes it is given. */
+  private void adoptEncodingWhenEmpty(CodeColumn other) {
+    if (refs == null && other.refs != null && text.size() == 0) {
+      refs = new int[Math.max(4, other.size)];
+      size = 0;
+      orderIds = other.orderIds;
+      unknown = new StringColumn(16);
+      text = null;
+    }
+  }
+
+  private void checkSameEncoding(CodeColumn other) {
+    if (refs == null || other.refs == null || orderIds != other.orderIds) {
+      throw new IllegalArgumentException("joining codes encoded differently");
+    }
+  }
+
+  private void ensure(int n) {
+    if (n > refs.length) {
+      refs = Arrays.copyOf(refs, Columns.grow(refs.length, n));
+    }
   }
 
   void trim() {
     if (text != null) {
       text.trim();
+    } else {
+      refs = Arrays.copyOf(refs, size);
+      unknown.trim();
     }
   }
 

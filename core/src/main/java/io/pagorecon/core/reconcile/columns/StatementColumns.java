@@ -109,7 +109,7 @@ public final class StatementColumns {
 
   /** Appends row {@code j} of {@code other} (its code as text: call before the engine encodes them). */
   public void addRow(StatementColumns other, int j) {
-    codes.text().add(other.codes.text(), j);
+    codes.add(other.codes, j);
     addFields(other.cip[j], other.amountMinor[j], other.currency(j), other.status(j), other.createdAt[j], other.expiresAt[j], other.paidAt[j],
         other.removedAt(j), other.line.get(j));
   }
@@ -142,6 +142,11 @@ public final class StatementColumns {
     expiresAt = Arrays.copyOf(expiresAt, size);
     paidAt = Arrays.copyOf(paidAt, size);
     removedAt = removedAt == null ? null : Arrays.copyOf(removedAt, size);
+  }
+
+  /** Encodes the transaction codes against the orders ({@link CodeColumn#encode}); nothing when {@code dictionary} is null. */
+  public void encodeCodes(CodeColumn.Dictionary dictionary) {
+    codes.encode(dictionary);
   }
 
   public CodeColumn codes() {

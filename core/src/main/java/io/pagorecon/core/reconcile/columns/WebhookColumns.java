@@ -109,6 +109,11 @@ public final class WebhookColumns {
     receivedAt = Arrays.copyOf(receivedAt, size);
   }
 
+  /** Encodes the transaction codes against the orders ({@link CodeColumn#encode}); nothing when {@code dictionary} is null. */
+  public void encodeCodes(CodeColumn.Dictionary dictionary) {
+    codes.encode(dictionary);
+  }
+
   public CodeColumn codes() {
     return codes;
   }
