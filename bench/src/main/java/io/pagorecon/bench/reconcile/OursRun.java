@@ -47,6 +47,7 @@ public final class OursRun {
     LocalDate date = LocalDate.parse(args[1]);
     int runs = Integer.parseInt(args[2]);
     Path expected = Path.of(args[3]);
+    PeakLiveHeap.start();
     Path out = dir.resolve("ours-out");
     Files.createDirectories(out);
     int threads = Runtime.getRuntime().availableProcessors();
@@ -72,6 +73,7 @@ public final class OursRun {
       csv = null;
       json = null;
       System.out.println("verified_findings=" + verified);
+      System.out.println("peak_live_heap_mb_warmup=" + (PeakLiveHeap.bytes() >> 20));
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
         run(dataset, out, pool, threads);
@@ -83,6 +85,7 @@ public final class OursRun {
     } finally {
       pool.shutdownNow();
     }
+    System.out.println("peak_live_heap_mb=" + (PeakLiveHeap.bytes() >> 20));
     System.out.println("peak_rss_kb=" + PeakRss.kilobytes());
   }
 

@@ -70,14 +70,22 @@ public final class ReconcileBench implements Callable<Integer> {
   }
 
   /**
-   * A heap that fits the engine (one object per order, row and webhook: about 580 bytes live per
-   * order with everything, docs/performance.md) with room for the parse buffers: 806m at 1M keeps
-   * the RSS under 1 GiB; bigger days get more headroom because the findings and maps grow too.
+   * A heap that fits the column engine: 96 MB plus 220 bytes per order (316m at 1M, 1196m at 5M),
+   * from the peak live heap the bench measures (docs/performance.md, "Memory per order"), with
+   * room for the parse buffers and the young generation.
    */
   static String defaultHeap(int orders) {
-    long perMillion = orders <= 1_500_000 ? 550 : 800;
-    long mb = 256 + (long) orders * perMillion / 1_000_000;
+    long mb = 96 + (long) orders * 220 / 1_000_000;
     return Math.min(mb, 8192) + "m";
+  }
+
+  /** The young generation is kept small: almost everything the engine keeps is large arrays that live to the end. */
+  static String youngGeneration(String heap) {
+    String h = heap.trim().toLowerCase(Locale.ROOT);
+    char unit = h.charAt(h.length() - 1);
+    long mb = Character.isDigit(unit) ? Long.parseLong(h) >> 20
+        : Long.parseLong(h.substring(0, h.length() - 1)) * (unit == 'g' ? 1024 : unit == 'k' ? 1 : 1) / (unit == 'k' ? 1024 : 1);
+    return Math.max(32, Math.min(160, mb / 6)) + "m";
   }
 
   /**
@@ -87,7 +95,7 @@ public final class ReconcileBench implements Callable<Integer> {
    * against the fastest of the three.
    */
   public record Result(boolean verified, int orders, long oursMs, long oursReshapedMs, long duckdbFilesMs, long duckdbTablesMs, long duckdbReshapedMs,
-      long peakRssMb) {
+      long peakRssMb, long liveHeapMb) {
     public long duckdbBestMs() {
       return Math.min(duckdbFilesMs, Math.min(duckdbTablesMs, duckdbReshapedMs));
     }
@@ -102,8 +110,8 @@ public final class ReconcileBench implements Callable<Integer> {
 
     public String line() {
       return String.format(Locale.ROOT,
-          "reconcile orders=%d ours_ms=%d ours_reshaped_ms=%d duckdb_files_ms=%d duckdb_tables_ms=%d duckdb_reshaped_ms=%d ratio=%.2f ratio_reshaped=%.2f peak_rss_mb=%d",
-          orders, oursMs, oursReshapedMs, duckdbFilesMs, duckdbTablesMs, duckdbReshapedMs, ratio(), ratioReshaped(), peakRssMb);
+          "reconcile orders=%d ours_ms=%d ours_reshaped_ms=%d duckdb_files_ms=%d duckdb_tables_ms=%d duckdb_reshaped_ms=%d ratio=%.2f ratio_reshaped=%.2f peak_rss_mb=%d live_heap_mb=%d",
+          orders, oursMs, oursReshapedMs, duckdbFilesMs, duckdbTablesMs, duckdbReshapedMs, ratio(), ratioReshaped(), peakRssMb, liveHeapMb);
     }
   }
 
@@ -126,6 +134,7 @@ public final class ReconcileBench implements Callable<Integer> {
     List<Long> oursRuns = new ArrayList<>();
     List<Long> oursReshapedRuns = new ArrayList<>();
     long peakKb = -1;
+    long liveMb = -1;
     Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
     boolean verified = false;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -136,6 +145,8 @@ public final class ReconcileBench implements Callable<Integer> {
           oursRuns.add(Long.parseLong(line.substring("ours_run_ms=".length())));
         } else if (line.startsWith("ours_reshaped_run_ms=")) {
           oursReshapedRuns.add(Long.parseLong(line.substring("ours_reshaped_run_ms=".length())));
+        } else if (line.startsWith("peak_live_heap_mb=")) {
+          liveMb = Long.parseLong(line.substring("peak_live_heap_mb=".length()));
         } else if (line.startsWith("peak_rss_kb=")) {
           peakKb = Long.parseLong(line.substring("peak_rss_kb=".length()));
         } else if (line.startsWith("verified_findings=")) {
@@ -146,7 +157,7 @@ public final class ReconcileBench implements Callable<Integer> {
     int exit = child.waitFor();
     if (exit != 0 || !verified) {
       log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
-      return new Result(false, countOrders(d), 0, 0, 0, 0, 0, 0);
+      return new Result(false, countOrders(d), 0, 0, 0, 0, 0, 0, 0);
     }
 
     List<Long> files = new ArrayList<>();
@@ -160,7 +171,7 @@ public final class ReconcileBench implements Callable<Integer> {
     log.println("pagorecon runs ms: " + oursRuns + ", reshaped webhooks: " + oursReshapedRuns + ", heap " + heap);
     log.println("duckdb runs ms: files " + files + ", tables " + tables + ", reshaped webhooks " + reshaped);
     return new Result(true, countOrders(d), median(oursRuns), median(oursReshapedRuns), median(files), median(tables), median(reshaped),
-        peakKb < 0 ? -1 : (peakKb + 1023) / 1024);
+        peakKb < 0 ? -1 : (peakKb + 1023) / 1024, liveMb);
   }
 
   private static long timed(DuckDbReconciliation duck, DuckDbReconciliation.Mode mode, Dataset d, Path webhooks, List<Finding> expected) throws Exception {
@@ -189,6 +200,7 @@ public final class ReconcileBench implements Callable<Integer> {
     c.add("-Xmx" + heap);
     // throughput collector: a batch job, no pause goals
     c.add("-XX:+UseParallelGC");
+    c.add("-XX:MaxNewSize=" + youngGeneration(heap));
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add(OursRun.class.getName());

@@ -62,9 +62,18 @@ class ReconcileBenchTest {
 
   @Test
   void lastLine_shouldHaveTheDocumentedShape() {
-    var r = new ReconcileBench.Result(true, 1_000_000, 900, 950, 1200, 1000, 1250, 812);
+    var r = new ReconcileBench.Result(true, 1_000_000, 900, 950, 1200, 1000, 1250, 812, 240);
     assertThat(r.line()).isEqualTo("reconcile orders=1000000 ours_ms=900 ours_reshaped_ms=950 duckdb_files_ms=1200 duckdb_tables_ms=1000"
-        + " duckdb_reshaped_ms=1250 ratio=0.90 ratio_reshaped=0.95 peak_rss_mb=812");
+        + " duckdb_reshaped_ms=1250 ratio=0.90 ratio_reshaped=0.95 peak_rss_mb=812 live_heap_mb=240");
+  }
+
+  @Test
+  void heap_shouldFollowTheMeasuredBytesPerOrder_withASmallYoungGeneration() {
+    assertThat(ReconcileBench.defaultHeap(1_000_000)).isEqualTo("316m");
+    assertThat(ReconcileBench.defaultHeap(5_000_000)).isEqualTo("1196m");
+    assertThat(ReconcileBench.youngGeneration("1196m")).isEqualTo("160m");
+    assertThat(ReconcileBench.youngGeneration("316m")).isEqualTo("52m");
+    assertThat(ReconcileBench.youngGeneration("2g")).isEqualTo("160m");
   }
 
   @Test
