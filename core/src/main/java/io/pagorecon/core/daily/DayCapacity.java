@@ -12,10 +12,12 @@ package io.pagorecon.core.daily;
 public record DayCapacity(long heapBytes, long maxRows) {
 
   /**
-   * Heap bytes per input row the column engine needs at its peak, measured at 1M and 5M orders (a
-   * generated day has about 2.9 input rows per order): docs/performance.md, "Memory per order".
+   * Heap bytes per input row the column engine needs at its peak: the largest heap still in use
+   * after a collection in {@code bench reconcile --orders 1000000} (283 MB for 2,854,730 rows, an
+   * upper bound), rounded up; a generated day has about 2.9 input rows per order.
+   * docs/performance.md, "Memory per order".
    */
-  public static final long BYTES_PER_ROW = 110;
+  public static final long BYTES_PER_ROW = 105;
 
   /** Heap kept for everything but the day's rows (JVM, SDK clients, parse buffers, report bytes). */
   public static final long RESERVE_BYTES = 96L << 20;
