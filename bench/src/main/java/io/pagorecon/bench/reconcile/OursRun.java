@@ -10,6 +10,9 @@ import io.pagorecon.core.reconcile.ReconcileResult;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,8 @@ import java.util.concurrent.Executors;
  * expected findings before any run is timed.
  *
  * <p>The reshaped copy of the webhooks ({@link Dataset#reshapedWebhooks()}) must give byte-identical
- * reports; each timed run reads the usual file, then the reshaped one.
+ * reports; each timed run reads the usual file, then the reshaped one, once a line arrives on
+ * stdin (the parent interleaves the runs with DuckDB's).
  *
  * <p>{@code OursRun <dataDir> <yyyy-mm-dd> <runs> <expected findings file>}; prints
  * {@code ours_run_ms=...} and {@code ours_reshaped_run_ms=...} per timed run and {@code
@@ -74,7 +78,14 @@ public final class OursRun {
       json = null;
       System.out.println("verified_findings=" + verified);
       System.out.println("peak_live_heap_mb_warmup=" + (PeakLiveHeap.bytes() >> 20));
+      // each timed run waits for a line on stdin, so the parent can interleave them with DuckDB's
+      // runs and both sides see the same load on a shared machine
+      BufferedReader go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       for (int i = 0; i < runs; i++) {
+        System.out.println("ready");
+        if (go.readLine() == null) {
+          break;
+        }
         long start = System.nanoTime();
         run(dataset, out, pool, threads);
         System.out.println("ours_run_ms=" + (System.nanoTime() - start) / 1_000_000);

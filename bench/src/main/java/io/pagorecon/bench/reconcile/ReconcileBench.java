@@ -5,7 +5,9 @@ import io.pagorecon.core.time.BusinessCalendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,15 +135,30 @@ public final class ReconcileBench implements Callable<Integer> {
 
     List<Long> oursRuns = new ArrayList<>();
     List<Long> oursReshapedRuns = new ArrayList<>();
+    List<Long> files = new ArrayList<>();
+    List<Long> tables = new ArrayList<>();
+    List<Long> reshaped = new ArrayList<>();
     long peakKb = -1;
     long liveMb = -1;
-    Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
     boolean verified = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
+    // ours and DuckDB's runs alternate (ours, then DuckDB over files, tables and the reshaped
+    // webhooks), so both sides see the same load on a shared machine
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
       String line;
+      int pendingDuck = 0;
       while ((line = r.readLine()) != null) {
         log.println("  pagorecon: " + line);
-        if (line.startsWith("ours_run_ms=")) {
+        if (line.equals("ready")) {
+          if (pendingDuck > 0) {
+            duckRound(duck, d, expected, files, tables, reshaped);
+            pendingDuck--;
+          }
+          go.write("go\n");
+          go.flush();
+          pendingDuck++;
+        } else if (line.startsWith("ours_run_ms=")) {
           oursRuns.add(Long.parseLong(line.substring("ours_run_ms=".length())));
         } else if (line.startsWith("ours_reshaped_run_ms=")) {
           oursReshapedRuns.add(Long.parseLong(line.substring("ours_reshaped_run_ms=".length())));
@@ -152,26 +169,30 @@ public final class ReconcileBench implements Callable<Integer> {
         } else if (line.startsWith("verified_findings=")) {
           verified = true;
         }
+        if (line.startsWith("ours_reshaped_run_ms=") && oursReshapedRuns.size() == runs) {
+          go.close();
+        }
       }
-    }
-    int exit = child.waitFor();
-    if (exit != 0 || !verified) {
-      log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
-      return new Result(false, countOrders(d), 0, 0, 0, 0, 0, 0, 0);
-    }
-
-    List<Long> files = new ArrayList<>();
-    List<Long> tables = new ArrayList<>();
-    List<Long> reshaped = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      files.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.webhooks(), expected));
-      tables.add(timed(duck, DuckDbReconciliation.Mode.TABLES, d, d.webhooks(), expected));
-      reshaped.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.reshapedWebhooks(), expected));
+      int exit = child.waitFor();
+      if (exit != 0 || !verified) {
+        log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
+        return new Result(false, countOrders(d), 0, 0, 0, 0, 0, 0, 0);
+      }
+      while (pendingDuck-- > 0) {
+        duckRound(duck, d, expected, files, tables, reshaped);
+      }
     }
     log.println("pagorecon runs ms: " + oursRuns + ", reshaped webhooks: " + oursReshapedRuns + ", heap " + heap);
     log.println("duckdb runs ms: files " + files + ", tables " + tables + ", reshaped webhooks " + reshaped);
     return new Result(true, countOrders(d), median(oursRuns), median(oursReshapedRuns), median(files), median(tables), median(reshaped),
         peakKb < 0 ? -1 : (peakKb + 1023) / 1024, liveMb);
+  }
+
+  private static void duckRound(DuckDbReconciliation duck, Dataset d, List<Finding> expected, List<Long> files, List<Long> tables,
+      List<Long> reshaped) throws Exception {
+    files.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.webhooks(), expected));
+    tables.add(timed(duck, DuckDbReconciliation.Mode.TABLES, d, d.webhooks(), expected));
+    reshaped.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.reshapedWebhooks(), expected));
   }
 
   private static long timed(DuckDbReconciliation duck, DuckDbReconciliation.Mode mode, Dataset d, Path webhooks, List<Finding> expected) throws Exception {
