@@ -22,8 +22,8 @@ public record DayCapacity(long heapBytes, long maxRows) {
   /** Heap kept for everything but the day's rows (JVM, SDK clients, parse buffers, report bytes). */
   public static final long RESERVE_BYTES = 96L << 20;
 
-  /** Rows per order in a generated day (orders, ~1.02 statement rows, ~0.86 webhooks). */
-  public static final double ROWS_PER_ORDER = 2.9;
+  /** Input rows per ten orders in a generated day (orders, ~1.02 statement rows, ~0.86 webhooks each). */
+  public static final long ROWS_PER_TEN_ORDERS = 29;
 
   public static DayCapacity forHeap(long heapBytes) {
     return new DayCapacity(heapBytes, Math.max(0, (heapBytes - RESERVE_BYTES) / BYTES_PER_ROW));
@@ -35,7 +35,7 @@ public record DayCapacity(long heapBytes, long maxRows) {
 
   /** Orders a usual day can have within the capacity. */
   public long maxOrders() {
-    return maxRows == Long.MAX_VALUE ? Long.MAX_VALUE : (long) (maxRows / ROWS_PER_ORDER);
+    return maxRows == Long.MAX_VALUE ? Long.MAX_VALUE : maxRows / ROWS_PER_TEN_ORDERS * 10;
   }
 
   /** The problem line of the alert for a day that did not fit. */
