@@ -10,24 +10,43 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.ResolvedStack;
+import io.pagorecon.cli.internal.StackTarget;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pagorecon backfill --from D1 --to D2}: the StatementFunction's code for a range of business
- * days, one progress line per day. It reaches the stack named by the same variables the function
- * reads ({@code PAYMENTS_TABLE}, {@code DATA_BUCKET}, {@code ALERTS_TOPIC_ARN}, {@code
- * PAGOEFECTIVO_SECRET_ARN}, {@code STAGE}, optional {@code PAGOEFECTIVO_BASE_URL}), deployed (AWS
- * credentials) or local ({@code AWS_ENDPOINT_URL} to moto); secrets are never flags.
+ * days, one progress line per day, with the environment StatementFunction has in the stack named
+ * by {@code --local} or {@code --aws} (else the same variables read from this process's
+ * environment: {@code PAYMENTS_TABLE}, {@code DATA_BUCKET}, {@code ALERTS_TOPIC_ARN}, {@code
+ * PAGOEFECTIVO_SECRET_ARN}, {@code STAGE}, optional {@code PAGOEFECTIVO_BASE_URL}); secrets are never flags.
  */
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,
+    header = "Build the gateway statement of past business days.",
     description = {
-      "Builds (or rebuilds) the gateway statement of every business day from --from to --to, inclusive,",
-      "exactly as the scheduled StatementFunction does. A day that cannot be completed gets no statement."
+      "Builds (or rebuilds) the gateway statement of every business day from --from to --to, inclusive, exactly as the scheduled StatementFunction "
+          + "does, with the environment that function has in the stack. A day that cannot be completed gets no statement (and an alert)."
     },
-    footer = {"", "Exit status: 0 every day published, 2 bad input or usage, 3 a day failed or the stack is unreachable."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon backfill --local --from 2024-01-14 --to 2024-01-15",
+      "  ./pagorecon backfill --aws --stack-name pagorecon-sandbox --from 2024-01-01 --to 2024-01-31",
+      "",
+      "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: StatementFunction's variables "
+          + "(STAGE, PAYMENTS_TABLE, DATA_BUCKET, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, PAGOEFECTIVO_BASE_URL, AWS_REGION, AWS_ENDPOINT_URL).",
+      "",
+      "Exit status:",
+      "  0  every day published",
+      "  2  bad input or usage, no stack named",
+      "  3  a day failed, or the stack is unreachable"
+    })
 public final class BackfillCommand implements Callable<Integer> {
 
   /** Builds the statement use case for an environment; the default reaches AWS. */
@@ -39,6 +58,8 @@ public final class BackfillCommand implements Callable<Integer> {
 
   private final CliContext context;
   private final Wiring wiring;
+
+  @Mixin StackTarget stack = new StackTarget();
 
   @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First business day.")
   LocalDate from;
@@ -58,25 +79,24 @@ public final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (to.isBefore(from)) {
-      context.err().println("pagorecon backfill: --to " + to + " is before --from " + from);
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--to " + to, "is before --from " + from, "swap them");
     }
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     if (days > MAX_DAYS) {
-      context.err().println("pagorecon backfill: " + days + " days requested, at most " + MAX_DAYS + " per run");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--from " + from + " --to " + to, days + " days, at most " + MAX_DAYS + " per run", "split the range");
     }
+    Optional<ResolvedStack> named = stack.resolve(context);
+    Map<String, String> env = named.map(s -> s.functionEnvironment("StatementFunction")).orElse(context.env());
     StatementBuilder builder;
     try {
-      builder = wiring.statementBuilder(context.env(), context.clock());
+      builder = wiring.statementBuilder(env, context.clock());
     } catch (IllegalArgumentException e) {
-      context.err().println("pagorecon backfill: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("StatementFunction's configuration", e.getMessage(), named.isPresent() ? "deploy the current template.yaml to the stack"
+          : "name the stack with --local (a running ./pagorecon serve) or --aws --stack-name NAME instead of setting variables", e);
     }
     LocalDate latest = builder.defaultDate(context.clock().instant());
     if (to.isAfter(latest)) {
-      context.err().println("pagorecon backfill: --to " + to + " is not over yet in the business zone (latest: " + latest + ")");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--to " + to, "is not over yet in the business zone (latest: " + latest + ")", "use --to " + latest + " or earlier");
     }
     int failed = 0;
     int n = 0;
@@ -96,7 +116,8 @@ public final class BackfillCommand implements Callable<Integer> {
       } catch (StorageException e) {
         failed++;
         context.out().println(progress + "FAILED storage unavailable");
-        context.err().println("pagorecon backfill: " + day + ": " + e.getMessage());
+        context.err().println(CliError.line("pagorecon backfill", day.toString(), "storage unavailable: " + e.getMessage(),
+            "run the range again once the stack answers (a published day is rebuilt identically)"));
       }
       context.out().flush();
     }

@@ -1,6 +1,9 @@
 package io.pagorecon.cli;
 
 import io.pagorecon.cli.demo.Demo;
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Conventions;
+import io.pagorecon.cli.internal.Inputs;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.devstack.StackTemplate;
 import java.nio.file.Path;
@@ -13,15 +16,27 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Run the whole system locally, checked against a known answer.",
     description = {
-      "Runs pagorecon end to end on this machine: starts (or reuses PAGORECON_MOTO_ENDPOINT) a moto",
-      "server and creates the stack's resources from template.yaml, starts the PagoEfectivo simulator",
-      "and WebhookFunction behind a local HTTP endpoint, plays a generated business day with every",
-      "failure of DESIGN.md over real HTTP, builds the statement, reconciles, publishes the alert, and",
-      "checks that the discrepancies found are exactly the scenario's ground truth."
+      "Runs pagorecon end to end on this machine, as stage production (so sandbox-signed webhooks are refused) and without any AWS account: "
+          + "starts (or reuses PAGORECON_MOTO_ENDPOINT) a moto server and creates the stack's resources from template.yaml, starts the PagoEfectivo "
+          + "simulator and the functions behind a local HTTP endpoint, plays a generated business day with every failure of the design over real HTTP, "
+          + "builds the statement, reconciles, publishes the alert, and checks that the discrepancies found are exactly the scenario's ground truth."
     },
-    footer = {"", "Exit status: 0 findings equal the ground truth, 1 they differ, 2 bad input or usage,",
-        "3 infrastructure failure (moto, ports, template)."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon demo",
+      "  ./pagorecon demo --orders 250 --seed 3 --date 2024-01-15 --out /tmp/pagorecon-demo",
+      "",
+      "Environment: PAGORECON_MOTO_ENDPOINT (reuse a running moto), PAGORECON_PYTHON (python with moto, default python3).",
+      "",
+      "Exit status:",
+      "  0  the findings equal the ground truth",
+      "  1  they differ (printed)",
+      "  2  bad input or usage",
+      "  3  infrastructure failure (moto, ports, template)"
+    })
 public final class DemoCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -45,25 +60,29 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (orders < 1 || orders > 20_000) {
-      context.err().println("pagorecon demo: --orders: must be 1..20000 (the demo plays every order over HTTP)");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--orders " + orders, "out of range", "use 1..20000 (the demo plays every order over HTTP)");
     }
+    Inputs.writableDirectory("--out", out);
     StackTemplate template;
     try {
       template = StackTemplate.locate();
     } catch (RuntimeException e) {
-      context.err().println("pagorecon demo: template.yaml not found (run from the repository, or set -D"
-          + StackTemplate.TEMPLATE_PROPERTY + "): " + e.getMessage());
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("template.yaml", "not found", "run ./pagorecon from the repository, or pass -D" + StackTemplate.TEMPLATE_PROPERTY + "=PATH", e);
     }
     LocalDate day = date != null ? date : BusinessCalendar.lima().businessDate(context.clock().instant()).minusDays(1);
+    context.out().println("pagorecon demo: business date " + day + ", " + orders + " orders, seed " + seed + "; stage " + Demo.STAGE
+        + " (sandbox-signed webhooks are refused, as in production); local moto and simulator, no AWS account; output in " + out);
     Demo.Outcome outcome;
     try {
       outcome = new Demo(context.out(), context.terminal()).run(new Demo.Options(orders, seed, day, out, template));
+    } catch (CliError e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      context.out().flush();
+      throw CliError.infrastructure("--out " + out, Inputs.reason(e), "check the disk and its permissions", e);
     } catch (Exception e) {
       context.out().flush();
-      context.err().println("pagorecon demo: failed: " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("demo", "failed: " + Conventions.plain(e.getMessage()), "see the logs under " + out.resolve("logs") + "; --debug shows the details", e);
     }
     return outcome.comparison().equal() ? ExitCodes.CLEAN : ExitCodes.DISCREPANCIES;
   }

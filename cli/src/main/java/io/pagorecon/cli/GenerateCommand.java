@@ -1,6 +1,9 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Inputs;
 import io.pagorecon.core.time.BusinessCalendar;
+import io.pagorecon.simulator.scenario.Fate;
 import io.pagorecon.simulator.scenario.ScenarioConfig;
 import io.pagorecon.simulator.scenario.ScenarioFiles;
 import java.io.UncheckedIOException;
@@ -14,12 +17,24 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Write a seeded business day as files, with its known answer.",
     description = {
-      "Writes a realistic business day (every failure of DESIGN.md) as orders.csv, statement.csv,",
-      "webhooks.jsonl and ground-truth.csv (category,order_id,cip: what reconcile must report).",
-      "The same seed, size and date always give the same files."
+      "Writes a realistic business day (every failure the design names) as orders.csv, statement.csv, webhooks.jsonl and ground-truth.csv "
+          + "(category,order_id,cip: what reconcile must report). The same seed, size and date always give the same files. "
+          + "Orders planned as UNKNOWN_ORDER are paid at the gateway but left out of the export on purpose, so orders.csv has fewer rows than --orders."
     },
-    footer = {"", "Exit status: 0 written, 2 bad input or usage, 3 the files could not be written."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon generate --orders 1000 --seed 7 --date 2024-01-15 --out scenario",
+      "",
+      "Environment: none beyond the PAGORECON_<OPTION> defaults.",
+      "",
+      "Exit status:",
+      "  0  written",
+      "  2  bad input or usage",
+      "  3  the files could not be written"
+    })
 public final class GenerateCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -43,20 +58,22 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (orders < 0) {
-      context.err().println("pagorecon generate: --orders: must not be negative");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--orders " + orders, "must not be negative", "e.g. --orders 1000");
     }
+    Inputs.writableDirectory("--out", out);
     LocalDate day = date != null ? date : BusinessCalendar.lima().businessDate(context.clock().instant()).minusDays(1);
     ScenarioFiles.Summary s;
     try {
       s = ScenarioFiles.write(ScenarioConfig.of(seed, orders, day), out);
     } catch (UncheckedIOException e) {
-      context.err().println("pagorecon generate: " + e.getMessage() + ": " + e.getCause());
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("--out " + out, "the files cannot be written: " + Inputs.reason(e.getCause()), "check the disk and its permissions", e);
     }
     var o = context.out();
     o.println("business date " + day + " (America/Lima), seed " + seed);
-    o.println("orders " + s.orderRows() + ", statement rows " + s.statementRows() + ", webhooks " + s.webhookLines());
+    int unknown = s.fates().getOrDefault(Fate.UNKNOWN_ORDER, 0);
+    o.println("orders " + s.orderRows() + (unknown == 0 ? "" : " (" + orders + " planned; " + unknown
+        + " UNKNOWN_ORDER paid at the gateway but left out of the export on purpose)") + ", statement rows " + s.statementRows()
+        + ", webhooks " + s.webhookLines());
     o.println("ground truth: " + s.findings().values().stream().mapToInt(Integer::intValue).sum() + " findings " + s.findings());
     o.println("files: " + out.resolve(ScenarioFiles.ORDERS) + ", " + out.resolve(ScenarioFiles.STATEMENT) + ", "
         + out.resolve(ScenarioFiles.WEBHOOKS) + ", " + out.resolve(ScenarioFiles.GROUND_TRUTH));

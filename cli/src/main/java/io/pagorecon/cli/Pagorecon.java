@@ -1,5 +1,8 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Conventions;
+import io.pagorecon.cli.internal.Inputs;
 import io.pagorecon.cli.internal.ProfileDefaults;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -34,7 +37,8 @@ public final class Pagorecon {
     try {
       defaults = ProfileDefaults.load(context.env(), profileArgument(args));
     } catch (UncheckedIOException e) {
-      context.err().println("pagorecon: " + e.getMessage() + ": " + e.getCause().getMessage());
+      context.err().println(CliError.line("pagorecon", "--profile", Inputs.reason(e.getCause()),
+          "name a readable properties file, or unset PAGORECON_PROFILE"));
       return ExitCodes.BAD_INPUT;
     }
     return commandLine(context, defaults).execute(args);
@@ -64,11 +68,8 @@ public final class Pagorecon {
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("pagorecon: internal error: " + ex);
-          return ExitCodes.INFRASTRUCTURE;
-        });
+    // errors, help layout, colour and date parsing, the same for every command registered above
+    Conventions.apply(cl, context);
     return cl;
   }
 

@@ -1,5 +1,7 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Inputs;
 import io.pagorecon.core.files.DiscrepanciesCsvWriter;
 import io.pagorecon.core.files.InputFileException;
 import io.pagorecon.core.files.OrdersFormat;
@@ -41,11 +43,26 @@ import picocli.CommandLine.Option;
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
+    header = "Reconcile orders, statement and webhooks files of a day.",
     description = {
-      "Reconciles orders.csv, statement.csv and webhooks.jsonl (DESIGN.md Contract 2) and writes",
-      "DIR/discrepancies.csv (UTF-8 with BOM) and DIR/summary.json. Nothing is written on bad input."
+      "Reconciles orders.csv, statement.csv and webhooks.jsonl (formats in docs/reconciliation.md) and writes DIR/discrepancies.csv (UTF-8 with BOM) "
+          + "and DIR/summary.json. Nothing is written on bad input. A --date on which no order, statement row or webhook falls is refused "
+          + "(\"empty\": true in summary.json, exit status 2) unless --allow-empty: a wrong date or file must not pass for a clean day."
     },
-    footer = {"", "Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad input or usage, 3 infrastructure failure."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon reconcile --orders scenario/orders.csv --statement scenario/statement.csv --webhooks scenario/webhooks.jsonl --date 2024-01-15 --out scenario/reports",
+      "  ./pagorecon reconcile --orders scenario/orders.csv --statement scenario/statement.csv --date 2024-01-15 --seller-zone Asia/Shanghai --json --out scenario/reports-shanghai",
+      "",
+      "Environment: none beyond the PAGORECON_<OPTION> defaults.",
+      "",
+      "Exit status:",
+      "  0  no discrepancy",
+      "  1  discrepancies found",
+      "  2  bad input or usage (naming the file, line and field), or nothing on --date without --allow-empty",
+      "  3  infrastructure failure (the reports cannot be written)"
+    })
 public final class ReconcileCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -81,6 +98,9 @@ public final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "TIMESTAMP", description = "Without --date: judge time rules as of this ISO-8601 instant instead of now.")
   String asOf;
 
+  @Option(names = "--allow-empty", description = "A --date with no order, statement row or webhook is not an error (exit status 0 instead of 2).")
+  boolean allowEmpty;
+
   @Option(names = "--late-webhook-minutes", paramLabel = "N", defaultValue = "30", description = "LATE_WEBHOOK threshold (default: ${DEFAULT-VALUE}).")
   long lateMinutes;
 
@@ -93,6 +113,11 @@ public final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Inputs.readableFile("--orders", orders);
+    Inputs.readableFile("--statement", statement);
+    if (webhooks != null) {
+      Inputs.readableFile("--webhooks", webhooks);
+    }
     ZoneId businessZone;
     Optional<ZoneId> seller;
     try {
@@ -135,27 +160,23 @@ public final class ReconcileCommand implements Callable<Integer> {
       ReconcileFiles useCase = new ReconcileFiles(new Reconciler(config), format, pool, threads);
       result = useCase.run(source(orders), source(statement), Optional.ofNullable(webhooks).map(ReconcileCommand::source), scope);
     } catch (InputFileException e) {
-      context.err().println(e.getMessage());
-      return ExitCodes.BAD_INPUT;
-    } catch (NoSuchFileException e) {
-      context.err().println(e.getFile() + ": file: no such file");
-      return ExitCodes.BAD_INPUT;
-    } catch (AccessDeniedException e) {
-      context.err().println(e.getFile() + ": file: permission denied");
-      return ExitCodes.BAD_INPUT;
+      // its message names the file, the line and the field: "orders.csv:12: amount: ..."
+      throw CliError.badInput(e.file() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.field(), e.problem(),
+          e.line() > 0 ? "fix that line (docs/reconciliation.md describes the formats)" : "check the file (docs/reconciliation.md describes the formats)", e);
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      throw CliError.badInput(e.getFile(), Inputs.reason(e), "check the path and its permissions", e);
     } catch (IOException e) {
-      context.err().println("pagorecon: cannot read the input: " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("input files", "cannot be read: " + Inputs.reason(e), "check the disk and run it again", e);
     } finally {
       pool.shutdownNow();
     }
 
+    Inputs.writableDirectory("--out", out);
     byte[] summary;
     try {
       summary = write(result, businessZone, seller);
     } catch (IOException e) {
-      context.err().println("pagorecon: cannot write the reports to " + out + ": " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("--out " + out, "the reports cannot be written: " + Inputs.reason(e), "check the disk and its permissions", e);
     }
     if (json) {
       context.out().print(new String(summary, StandardCharsets.UTF_8));
@@ -163,6 +184,14 @@ public final class ReconcileCommand implements Callable<Integer> {
       printText(result, businessZone);
     }
     context.out().flush();
+    if (result.empty()) {
+      // a wrong --date or file looks exactly like a quiet day: say it, and let only --allow-empty pass it
+      context.err().println(CliError.line("pagorecon reconcile", "--date " + date, "no order, statement row or webhook on that business date ("
+          + businessZone.getId() + ")", allowEmpty ? "--allow-empty given: exit status as for a clean day" : "check the date and the files, or pass --allow-empty when the day really was empty"));
+      if (!allowEmpty) {
+        return ExitCodes.BAD_INPUT;
+      }
+    }
     return result.clean() ? ExitCodes.CLEAN : ExitCodes.DISCREPANCIES;
   }
 
@@ -237,7 +266,7 @@ public final class ReconcileCommand implements Callable<Integer> {
   }
 
   private int usage(String message) {
-    context.err().println("pagorecon reconcile: " + message);
-    return ExitCodes.BAD_INPUT;
+    int colon = message.indexOf(": ");
+    throw CliError.badInput(message.substring(0, colon), message.substring(colon + 2), "see ./pagorecon reconcile --help");
   }
 }

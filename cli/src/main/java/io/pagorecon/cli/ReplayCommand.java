@@ -1,6 +1,10 @@
 package io.pagorecon.cli;
 
 import io.pagorecon.aws.AwsClients;
+import io.pagorecon.cli.internal.AwsErrors;
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.ResolvedStack;
+import io.pagorecon.cli.internal.StackTarget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,37 +12,54 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** {@code pagorecon replay}: re-delivers a stored raw notification, byte for byte, with its original headers. */
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Re-deliver an archived notification byte for byte to a webhook.",
     description = {
-      "Reads a notification the webhook archived in the data bucket (raw/... or rejected/..., see",
-      "docs/data-model.md) and POSTs the exact bytes to a webhook URL with the original PE-Signature",
-      "and Content-Type headers: to re-drive a lost delivery or to reproduce a dispute. AWS access",
-      "comes from the environment (AWS_REGION, AWS_ENDPOINT_URL, the default credentials chain)."
+      "Reads a notification the webhook archived in the stack's data bucket (raw/... or rejected/..., see docs/data-model.md) and POSTs the exact "
+          + "bytes to a webhook URL with the original PE-Signature and Content-Type headers: to re-drive a lost delivery or to reproduce a dispute. "
+          + "The keys of an order's notifications are the cips[].evidenceKeys that GET /payments/{orderId} answers."
     },
-    footer = {"", "Exit status: 0 the endpoint answered 2xx, 1 it answered something else, 2 bad input or usage",
-        "(including no such object), 3 infrastructure failure (S3 or the endpoint unreachable)."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon replay --local --key raw/sandbox/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json",
+      "  ./pagorecon replay --aws --stack-name pagorecon-sandbox --key raw/sandbox/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json",
+      "",
+      "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: DATA_BUCKET, AWS_REGION, AWS_ENDPOINT_URL.",
+      "",
+      "Exit status:",
+      "  0  the endpoint answered 2xx",
+      "  1  it answered something else (printed)",
+      "  2  bad input or usage, including no such object or bucket",
+      "  3  infrastructure failure (S3 or the endpoint unreachable)"
+    })
 public final class ReplayCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  @Mixin StackTarget stack = new StackTarget();
+
   @Option(names = "--key", required = true, paramLabel = "KEY", description = "Object key of the stored notification, e.g. raw/production/2024/01/15/11546901/cip.paid-1a2b3c4d5e6f7a8b.json.")
   String key;
 
-  @Option(names = "--to", required = true, paramLabel = "URL", description = "Webhook URL to deliver to, e.g. http://127.0.0.1:8080/webhooks/pagoefectivo.")
+  @Option(names = "--to", paramLabel = "URL", description = "Webhook URL to deliver to (default: the stack's: with --local the one ./pagorecon serve listens on, with --aws the WebhookUrl output).")
   URI to;
 
-  @Option(names = "--bucket", paramLabel = "NAME", description = "Data bucket (default: DATA_BUCKET from the environment).")
+  @Option(names = "--bucket", paramLabel = "NAME", description = "Data bucket (default: the stack's DataBucket; without --local or --aws, DATA_BUCKET).")
   String bucket;
 
   public ReplayCommand(CliContext context) {
@@ -47,28 +68,32 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String b = bucket != null ? bucket : context.env().get("DATA_BUCKET");
+    Optional<ResolvedStack> target = stack.resolve(context);
+    String b = bucket != null ? bucket
+        : target.map(s -> s.ref("DataBucket")).orElseGet(() -> context.env().get("DATA_BUCKET"));
     if (b == null || b.isBlank()) {
-      return usage("--bucket: not given and DATA_BUCKET is not set");
+      throw StackTarget.noStack("DATA_BUCKET");
     }
-    if (to.getScheme() == null || !to.getScheme().startsWith("http")) {
-      return usage("--to: must be an http(s) URL");
+    URI url = to != null ? to : target.flatMap(ResolvedStack::webhookUrl).orElseThrow(() ->
+        CliError.badInput("--to", "not given, and the stack names no webhook URL", "pass --to URL"));
+    if (url.getScheme() == null || !url.getScheme().startsWith("http")) {
+      throw CliError.badInput("--to " + url, "not an http(s) URL", "e.g. --to http://127.0.0.1:8080/webhooks/pagoefectivo");
     }
+    Map<String, String> clientEnv = target.map(ResolvedStack::clientEnvironment).orElse(context.env());
     ResponseBytes<GetObjectResponse> object;
-    try (AwsClients clients = AwsClients.fromEnvironment(context.env())) {
+    try (AwsClients clients = AwsClients.fromEnvironment(clientEnv)) {
       object = clients.s3().getObjectAsBytes(r -> r.bucket(b).key(key));
     } catch (NoSuchKeyException e) {
-      return usage("--key: no object s3://" + b + "/" + key);
-    } catch (S3Exception e) {
-      context.err().println("pagorecon replay: cannot read s3://" + b + "/" + key + ": HTTP " + e.statusCode() + " "
-          + e.awsErrorDetails().errorCode());
-      return ExitCodes.INFRASTRUCTURE;
-    } catch (RuntimeException e) {
-      context.err().println("pagorecon replay: cannot read s3://" + b + "/" + key + ": " + e.getMessage());
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.badInput("--key " + key, "no such object in s3://" + b, "copy the key from GET /payments/{orderId} (evidenceKeys) or the bucket's listing", e);
+    } catch (NoSuchBucketException e) {
+      throw CliError.badInput("--bucket " + b, "no such bucket", "name the stack with --local or --aws, or pass the right --bucket", e);
+    } catch (SdkException e) {
+      throw AwsErrors.describe("reading s3://" + b + "/" + key, e);
+    } catch (IllegalArgumentException e) {
+      throw CliError.badInput("AWS configuration", e.getMessage(), "fix the variable it names", e);
     }
     Map<String, String> metadata = object.response().metadata();
-    HttpRequest.Builder request = HttpRequest.newBuilder(to).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
         .header("Content-Type", metadata.getOrDefault("content-type", "application/json"))
         .POST(HttpRequest.BodyPublishers.ofByteArray(object.asByteArray()));
     String signature = metadata.get("pe-signature");
@@ -80,21 +105,16 @@ public final class ReplayCommand implements Callable<Integer> {
       response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
           .send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      context.err().println("pagorecon replay: cannot reach " + to + ": " + e);
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure(url.toString(), "cannot be reached (" + (e.getMessage() == null ? "connection failed" : e.getMessage()) + ")",
+          "check that the webhook is up (./pagorecon serve) and the URL", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure(url.toString(), "interrupted", "run it again", e);
     }
     context.out().println("replayed s3://" + b + "/" + key + " (" + object.asByteArray().length + " bytes, "
-        + (signature == null ? "no PE-Signature" : "original PE-Signature") + ") to " + to + ": HTTP " + response.statusCode());
+        + (signature == null ? "no PE-Signature" : "original PE-Signature") + ") to " + url + ": HTTP " + response.statusCode());
     context.out().println(response.body());
     context.out().flush();
     return response.statusCode() / 100 == 2 ? ExitCodes.CLEAN : ExitCodes.DISCREPANCIES;
-  }
-
-  private int usage(String message) {
-    context.err().println("pagorecon replay: " + message);
-    return ExitCodes.BAD_INPUT;
   }
 }

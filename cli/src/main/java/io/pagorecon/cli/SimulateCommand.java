@@ -1,5 +1,7 @@
 package io.pagorecon.cli;
 
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.Conventions;
 import io.pagorecon.cli.internal.Shutdown;
 import io.pagorecon.simulator.PagoEfectivoSimulator;
 import io.pagorecon.simulator.SimulatorMain;
@@ -14,13 +16,24 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Run the PagoEfectivo simulator on its own, until stopped.",
     description = {
-      "Runs the PagoEfectivo simulator on 127.0.0.1: the /v1 API (authorizations, cips, cips/search)",
-      "and the control surface /_sim/ (pay, expire, refund, faults, clock; see docs/pagoefectivo.md).",
-      "Credentials come from PAGOEFECTIVO_ACCESS_KEY, PAGOEFECTIVO_SECRET_KEY, PAGOEFECTIVO_ID_SERVICE",
-      "(never flags); the documentation's example values by default. Stop with Ctrl-C."
+      "Runs the PagoEfectivo simulator on 127.0.0.1: the /v1 API (authorizations, cips, cips/search) and the control surface /_sim/ "
+          + "(pay, expire, refund, faults, clock; see docs/pagoefectivo.md). Credentials are never flags: they come from the environment, "
+          + "the documentation's example values by default. Stop with Ctrl-C."
     },
-    footer = {"", "Exit status: 0 stopped, 2 bad input or usage, 3 the port could not be bound."})
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon simulate --port 8089 --webhook-url http://127.0.0.1:8080/webhooks/pagoefectivo",
+      "",
+      "Environment: PAGOEFECTIVO_ACCESS_KEY, PAGOEFECTIVO_SECRET_KEY, PAGOEFECTIVO_ID_SERVICE.",
+      "",
+      "Exit status:",
+      "  0  stopped",
+      "  2  bad input or usage",
+      "  3  the port could not be bound"
+    })
 public final class SimulateCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -45,19 +58,18 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (port < 0 || port > 65535) {
-      context.err().println("pagorecon simulate: --port: must be 0..65535");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--port " + port, "not a port", "use 0..65535 (0 picks a free one)");
     }
     if (webhookUrl != null && (webhookUrl.getScheme() == null || !webhookUrl.getScheme().startsWith("http"))) {
-      context.err().println("pagorecon simulate: --webhook-url: must be an http(s) URL");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--webhook-url " + webhookUrl, "not an http(s) URL", "e.g. --webhook-url http://127.0.0.1:8080/webhooks/pagoefectivo");
     }
     PagoEfectivoSimulator sim;
     try {
       sim = SimulatorMain.run(SimulatorMain.Options.fromEnvironment(port, Optional.ofNullable(webhookUrl).map(URI::toString), context.env()));
+    } catch (IllegalArgumentException e) {
+      throw CliError.badInput("simulator configuration", Conventions.plain(e.getMessage()), "fix the variable it names", e);
     } catch (RuntimeException e) {
-      context.err().println("pagorecon simulate: cannot start on port " + port + ": " + e.getMessage());
-      return ExitCodes.INFRASTRUCTURE;
+      throw CliError.infrastructure("--port " + port, "cannot start: " + Conventions.plain(e.getMessage()), "choose another --port (0 picks a free one)", e);
     }
     try (sim) {
       context.out().println("PagoEfectivo simulator");

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.pagorecon.cli.internal.Conventions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -82,6 +83,7 @@ class BackfillCommandTest {
     CommandLine cl = new CommandLine(new BackfillCommand(context, (env, clock) -> builder));
     cl.setOut(context.out());
     cl.setErr(context.err());
+    Conventions.apply(cl, context);
     return cl.execute(args);
   }
 

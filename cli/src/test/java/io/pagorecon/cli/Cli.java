@@ -15,12 +15,29 @@ final class Cli {
   final CliContext context;
 
   Cli(Map<String, String> env) {
-    context = new CliContext(Clock.fixed(Instant.parse("2024-01-16T20:00:00Z"), ZoneOffset.UTC), new PrintWriter(out, true),
-        new PrintWriter(err, true), env);
+    this(env, Clock.fixed(Instant.parse("2024-01-16T20:00:00Z"), ZoneOffset.UTC));
   }
 
+  /** With the given clock: a real one where the run talks to something that keeps real time (the simulator). */
+  Cli(Map<String, String> env, Clock clock) {
+    context = new CliContext(clock, new PrintWriter(out, true), new PrintWriter(err, true), env);
+  }
+
+  /** HOME is a directory of this test run, never the real one: serve records its stack under HOME. */
   Cli() {
-    this(Map.of());
+    this(Map.of("HOME", TEST_HOME.toString()));
+  }
+
+  static final java.nio.file.Path TEST_HOME = testHome();
+
+  private static java.nio.file.Path testHome() {
+    try {
+      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("pagorecon-test-home");
+      home.toFile().deleteOnExit();
+      return home;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   int run(String... args) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,11 +18,15 @@ class DemoIT {
   void demo_shouldFindExactlyTheGroundTruthAndExit0_whenPlayingAGeneratedDay() throws Exception {
     Cli cli = new Cli();
 
-    // Smaller than the interactive default (600) to keep CI short on a shared 2-core machine.
-    int code = cli.run("demo", "--orders", "250", "--seed", "3", "--date", "2024-01-15", "--out", dir.toString());
+    // The help's documented example (smaller than the default 500, to keep CI short), its --out put under the test's directory.
+    List<String> example = HelpExamples.words(HelpExamples.of("demo").stream().filter(e -> e.contains("--orders")).findFirst().orElseThrow());
+    assertThat(example).containsSequence("--orders", "250").containsSequence("--out", "/tmp/pagorecon-demo");
+    example.set(example.indexOf("/tmp/pagorecon-demo"), dir.toString());
+    int code = cli.run(example.toArray(String[]::new));
 
     assertThat(code).as(cli.out() + cli.err()).isZero();
     assertThat(cli.out())
+        .startsWith("pagorecon demo: business date 2024-01-15, 250 orders, seed 3; stage production")
         .contains("Ground truth: MATCH")
         .contains("Subject: [pagorecon production] 2024-01-15")
         .contains("---- DingTalk robot (markdown)")

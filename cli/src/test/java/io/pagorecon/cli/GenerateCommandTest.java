@@ -64,4 +64,25 @@ class GenerateCommandTest {
     assertThat(text.err()).contains("--orders");
     assertThat(badDate.err()).contains("--date");
   }
+
+  @Test
+  void generate_shouldSayWhyTheExportHasFewerOrdersThanAsked() {
+    Cli cli = new Cli();
+
+    int code = cli.run("generate", "--orders", "1000", "--seed", "7", "--date", "2024-01-15", "--out", dir.resolve("why").toString());
+
+    assertThat(code).isZero();
+    assertThat(cli.out()).containsPattern("orders 99\\d \\(1000 planned; \\d+ UNKNOWN_ORDER paid at the gateway but left out of the export on purpose\\)");
+  }
+
+  @Test
+  void out_shouldBeCreatedWithItsMissingParents() {
+    Cli cli = new Cli();
+    java.nio.file.Path out = dir.resolve("missing/parent/scenario");
+
+    int code = cli.run("generate", "--orders", "3", "--out", out.toString());
+
+    assertThat(code).as(cli.err()).isZero();
+    assertThat(out.resolve("orders.csv")).exists();
+  }
 }

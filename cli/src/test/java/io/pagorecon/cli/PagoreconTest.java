@@ -27,13 +27,13 @@ class PagoreconTest {
   }
 
   @Test
-  void root_shouldListTheCommands_whenRunWithoutOne() {
+  void root_shouldListTheCommandsOnStderrAndExit2_whenRunWithoutOne() {
     Cli cli = new Cli();
 
     int code = cli.run();
 
-    assertThat(code).isZero();
-    assertThat(cli.out()).contains("demo", "serve", "simulate", "generate", "reconcile", "replay");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(cli.err()).contains("demo", "serve", "simulate", "generate", "reconcile", "replay");
   }
 
   @Test
@@ -88,5 +88,6 @@ class PagoreconTest {
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(cli.err()).contains("absent.properties");
+    UserErrors.assertShape(cli.err());
   }
 }

@@ -82,11 +82,31 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void reconcile_shouldSayTheDayWasEmptyAndExit2_unlessAllowed() throws Exception {
+    consistentDay();
+
+    assertEquals(2, run(reconcileArgs("--date", "2023-01-15")));
+    assertEquals("pagorecon reconcile: --date 2023-01-15: no order, statement row or webhook on that business date (America/Lima)"
+        + " — check the date and the files, or pass --allow-empty when the day really was empty", err.toString().strip());
+    assertTrue(Files.readString(dir.resolve("out/summary.json")).contains("\"empty\" : true"));
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(reconcileArgs("--date", "2023-01-15", "--allow-empty")));
+    assertTrue(err.toString().contains("--allow-empty given"), err.toString());
+
+    err.getBuffer().setLength(0);
+    assertEquals(0, run(reconcileArgs("--date", "2024-01-15")));
+    assertTrue(Files.readString(dir.resolve("out/summary.json")).contains("\"empty\" : false"));
+    assertEquals("", err.toString());
+  }
+
+  @Test
   void reconcile_shouldExitTwo_namingFileLineAndField_andWriteNothing() throws Exception {
     consistentDay();
     Path orders = file("orders.csv", ORDERS_HEADER + "ORD-1,1,1.00,PEN,PAID,2024-01-15T10:30:00-05:00,\nORD-2,2,\"12,50\",PEN,PAID,2024-01-15T10:30:00-05:00,\n");
     assertEquals(2, run(reconcileArgs()));
-    assertEquals(orders + ":3: amount: \"12,50\" is not a decimal amount in currency units", err.toString().trim());
+    assertEquals("pagorecon reconcile: " + orders + ":3: amount: \"12,50\" is not a decimal amount in currency units"
+        + " — fix that line (docs/reconciliation.md describes the formats)", err.toString().trim());
     assertFalse(Files.exists(dir.resolve("out/discrepancies.csv")));
     assertFalse(Files.exists(dir.resolve("out/summary.json")));
     assertEquals("", out.toString());
@@ -97,10 +117,10 @@ class ReconcileCommandTest {
     consistentDay();
     Path hooks = file("webhooks.jsonl", PAID_HOOK + "{\"receivedAt\":\"yesterday\",\"body\":{}}\n");
     assertEquals(2, run(reconcileArgs()));
-    assertTrue(err.toString().startsWith(hooks + ":2: receivedAt: "), err.toString());
+    assertTrue(err.toString().startsWith("pagorecon reconcile: " + hooks + ":2: receivedAt: "), err.toString());
     Files.delete(dir.resolve("statement.csv"));
     assertEquals(2, run(reconcileArgs()));
-    assertTrue(err.toString().contains("statement.csv: file: no such file"), err.toString());
+    assertTrue(err.toString().contains("pagorecon reconcile: --statement " + dir.resolve("statement.csv") + ": no such file — check the path"), err.toString());
     try (Stream<Path> s = Files.list(dir)) {
       assertFalse(s.anyMatch(p -> p.getFileName().toString().equals("out")));
     }
@@ -118,7 +138,8 @@ class ReconcileCommandTest {
     String[] lines = err.toString().trim().split("\n");
     assertEquals(3, lines.length);
     for (String line : lines) {
-      assertEquals(orders + ":2: created_at: \"not-a-date\" is not an ISO-8601 timestamp with an offset", line);
+      assertEquals("pagorecon reconcile: " + orders + ":2: created_at: \"not-a-date\" is not an ISO-8601 timestamp with an offset"
+          + " — fix that line (docs/reconciliation.md describes the formats)", line);
     }
   }
 

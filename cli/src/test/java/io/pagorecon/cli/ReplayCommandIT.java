@@ -88,6 +88,6 @@ class ReplayCommandIT {
     int code = cli.run("replay", "--key", "raw/none.json", "--to", "http://127.0.0.1:9/");
 
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(cli.err()).contains("no object s3://").contains("raw/none.json");
+    assertThat(cli.err()).contains("no such object in s3://").contains("raw/none.json");
   }
 }

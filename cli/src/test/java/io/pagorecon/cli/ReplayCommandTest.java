@@ -10,7 +10,7 @@ class ReplayCommandTest {
   @Test
   void replay_shouldExit2_whenKeyOrTargetIsMissing() {
     Cli noKey = new Cli();
-    Cli noTo = new Cli();
+    Cli noTo = new Cli(Map.of("DATA_BUCKET", "b"));
 
     assertThat(noKey.run("replay", "--to", "http://127.0.0.1:8080/webhooks/pagoefectivo")).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(noTo.run("replay", "--key", "raw/x.json")).isEqualTo(ExitCodes.BAD_INPUT);

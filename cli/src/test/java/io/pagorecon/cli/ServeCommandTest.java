@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pagorecon.devstack.http.LocalHttpApi;
 import java.util.Map;
 import java.util.function.Consumer;
+import io.pagorecon.cli.internal.Conventions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -15,6 +16,7 @@ class ServeCommandTest {
     cl.addSubcommand(new ServeCommand(cli.context, whileServing));
     cl.setOut(cli.context.out());
     cl.setErr(cli.context.err());
+    Conventions.apply(cl, cli.context);
     return cl.execute(args);
   }
 

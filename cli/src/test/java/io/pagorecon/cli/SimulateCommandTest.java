@@ -18,6 +18,7 @@ class SimulateCommandTest {
     custom.addSubcommand(new SimulateCommand(cli.context, whileRunning));
     custom.setOut(cli.context.out());
     custom.setErr(cli.context.err());
+    io.pagorecon.cli.internal.Conventions.apply(custom, cli.context);
     return custom.execute(args);
   }
 

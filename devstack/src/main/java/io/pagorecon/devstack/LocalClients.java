@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -31,6 +32,7 @@ public final class LocalClients implements AutoCloseable {
   private final SnsClient sns;
   private final SqsClient sqs;
   private final SecretsManagerClient secretsManager;
+  private final EventBridgeClient eventBridge;
 
   public LocalClients(URI endpoint) {
     this.endpoint = endpoint;
@@ -44,6 +46,8 @@ public final class LocalClients implements AutoCloseable {
     sqs = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
     secretsManager = SecretsManagerClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
         .endpointOverride(endpoint).build();
+    eventBridge = EventBridgeClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint)
+        .build();
   }
 
   public URI endpoint() {
@@ -70,8 +74,13 @@ public final class LocalClients implements AutoCloseable {
     return secretsManager;
   }
 
+  public EventBridgeClient eventBridge() {
+    return eventBridge;
+  }
+
   @Override
   public void close() {
+    eventBridge.close();
     dynamoDb.close();
     s3.close();
     sns.close();

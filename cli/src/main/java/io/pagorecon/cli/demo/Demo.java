@@ -76,7 +76,7 @@ public final class Demo {
   public static final String ID_SERVICE = "1035";
   static final String SANDBOX_SECRET_KEY = "SANDBOXSECRETEXAMPLE";
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
-  static final String STAGE = "production";
+  public static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
   private static final ObjectMapper JSON = new ObjectMapper();
   static final int STEPS = 9;
@@ -159,14 +159,14 @@ public final class Demo {
         progress.info("s3://" + bucket + "/" + portalKey);
 
         progress.step("SyncFunction (schedule): open CIPs asked from PagoEfectivo, missed payments recovered");
-        invoke("SyncFunction", functionEnvironment(stack, "SyncFunction", sim), clock, "{\"trigger\":\"schedule\"}");
+        invoke("SyncFunction", demoEnvironment(stack, "SyncFunction", sim), clock, "{\"trigger\":\"schedule\"}");
         progress.step("StatementFunction: the gateway statements of " + day.minusDays(1) + " (yesterday's run) and " + day);
-        invoke("StatementFunction", functionEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day.minusDays(1) + "\"}");
-        invoke("StatementFunction", functionEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
+        invoke("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day.minusDays(1) + "\"}");
+        invoke("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
         SqsClient sqs = stack.clients().sqs();
         String inbox = subscribeInbox(stack);
         progress.step("ReconcileFunction: orders, statement and verified webhooks of " + day + " → reports, ledger, alert");
-        JsonNode reconciled = invoke("ReconcileFunction", functionEnvironment(stack, "ReconcileFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
+        JsonNode reconciled = invoke("ReconcileFunction", demoEnvironment(stack, "ReconcileFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
         List<String> reportKeys = new ArrayList<>();
         String s3Prefix = "s3://" + bucket + "/";
         reconciled.path("reports").forEach(k -> reportKeys.add(k.asText().startsWith(s3Prefix) ? k.asText().substring(s3Prefix.length()) : k.asText()));
@@ -232,6 +232,17 @@ public final class Demo {
     return env;
   }
 
+  /**
+   * The environment of a function in the demo. The scenario's shop issues its CIPs straight at the
+   * simulator, not through POST /payments: pagorecon knows no order live, so every payment would
+   * look orphaned until the daily run judges it against the export.
+   */
+  static Map<String, String> demoEnvironment(DevStack stack, String logicalId, PagoEfectivoSimulator sim) {
+    Map<String, String> env = functionEnvironment(stack, logicalId, sim);
+    env.put("LIVE_ORPHAN_ALERTS", "false");
+    return env;
+  }
+
   /** Runs one function the way its trigger would, and prints what it answered. */
   private JsonNode invoke(String logicalId, Map<String, String> env, java.time.Clock clock, String event) throws IOException {
     LocalFunctions.Invocation fn = LocalFunctions.invocation(logicalId, env, clock)
@@ -293,7 +304,7 @@ public final class Demo {
       throws IOException {
     LocalHttpApi.Builder b = LocalHttpApi.builder().port(port);
     for (Map.Entry<String, String> r : TemplateRoutes.of(template).entrySet()) {
-      LocalFunctions.route(r.getValue(), functionEnvironment(stack, r.getValue(), sim), clock).ifPresent(route -> b.route(r.getKey(), route));
+      LocalFunctions.route(r.getValue(), demoEnvironment(stack, r.getValue(), sim), clock).ifPresent(route -> b.route(r.getKey(), route));
     }
     return b.start();
   }

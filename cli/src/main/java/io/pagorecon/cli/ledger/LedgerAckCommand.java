@@ -9,7 +9,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pagorecon ledger ack ID}: someone is on it (owner and note go into the history). */
-@Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledges an OPEN (or re-assigns an ACKNOWLEDGED) entry.")
+@Command(
+    name = "ack",
+    mixinStandardHelpOptions = true,
+    header = "Acknowledges an OPEN (or re-assigns an ACKNOWLEDGED) entry.",
+    description = "The owner and the note go into the entry's history.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon ledger ack --local 'PAID_NOT_RECORDED|A-1001|11546901' --owner finance --note \"calling the agent\"",
+    })
 public final class LedgerAckCommand implements Callable<Integer> {
 
   private final CliContext context;

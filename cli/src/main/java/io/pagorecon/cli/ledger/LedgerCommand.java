@@ -2,21 +2,45 @@ package io.pagorecon.cli.ledger;
 
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
+import io.pagorecon.cli.internal.AwsErrors;
+import io.pagorecon.cli.internal.CliError;
+import io.pagorecon.cli.internal.StackTarget;
 import io.pagorecon.core.payment.StorageException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code pagorecon ledger}: the discrepancy ledger of a stack (or of the local emulator). */
 @Command(
     name = "ledger",
     mixinStandardHelpOptions = true,
-    description = "Lists, shows, acknowledges and resolves discrepancies in the ledger of a stack.",
-    footer = {"", "Exit status: 0 done, 1 not allowed in the entry's status (nothing changed), 2 bad usage or unknown id, 3 AWS unreachable or failing."})
-public final class LedgerCommand implements Runnable {
+    header = "List, show, acknowledge and resolve the ledger's discrepancies.",
+    description = "Works the discrepancy ledger of a stack (rules in docs/ledger.md): name the stack with --local (a running ./pagorecon serve) "
+        + "or --aws [--stack-name NAME] on each subcommand.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon ledger list --local",
+      "  ./pagorecon ledger show --aws --stack-name pagorecon-sandbox 'PAID_NOT_RECORDED|A-1001|11546901'",
+    })
+public final class LedgerCommand implements Callable<Integer> {
+
+  /** What every ledger command's help ends with: the environment it reads and its exit statuses. */
+  static final List<String> COMMON_FOOTER = List.of(
+      "",
+      "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: LEDGER_TABLE, AWS_REGION, AWS_ENDPOINT_URL.",
+      "",
+      "Exit status:",
+      "  0  done",
+      "  1  not allowed in the entry's status (nothing changed)",
+      "  2  bad input or usage, unknown id, no stack named",
+      "  3  AWS unreachable or failing");
 
   @Spec CommandSpec spec;
 
@@ -27,26 +51,38 @@ public final class LedgerCommand implements Runnable {
     cl.addSubcommand(new LedgerShowCommand(context));
     cl.addSubcommand(new LedgerAckCommand(context));
     cl.addSubcommand(new LedgerResolveCommand(context));
+    appendCommonFooter(cl);
+    cl.getSubcommands().values().forEach(LedgerCommand::appendCommonFooter);
     return cl;
   }
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  private static void appendCommonFooter(CommandLine cl) {
+    List<String> footer = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().footer()));
+    footer.addAll(COMMON_FOOTER);
+    cl.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
   }
 
-  /** Runs {@code body} against the target's ledger, turning a missing table and AWS faults into exit codes. */
+  /** Without a subcommand: the list, on stderr, exit status 2. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** Runs {@code body} against the target's ledger, turning a missing table and AWS faults into {@link CliError}s. */
   static int withLedger(CliContext context, LedgerTarget target, Function<LedgerTarget.Opened, Integer> body) {
-    Optional<String> table = target.table(context.env());
-    if (table.isEmpty()) {
-      context.err().println("pagorecon ledger: no table: pass --table or set LEDGER_TABLE (the stack's LedgerTableName output)");
-      return ExitCodes.BAD_INPUT;
-    }
-    try (LedgerTarget.Opened opened = target.open(context.env(), table.get())) {
+    LedgerTarget.Named named = target.name(context).orElseThrow(() -> StackTarget.noStack("LEDGER_TABLE"));
+    try (LedgerTarget.Opened opened = LedgerTarget.open(named)) {
       return body.apply(opened);
-    } catch (StorageException | software.amazon.awssdk.core.exception.SdkException e) {
-      context.err().println("pagorecon ledger: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
-      return ExitCodes.INFRASTRUCTURE;
+    } catch (SdkException e) {
+      throw AwsErrors.describe("reading the ledger table " + named.table(), e);
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SdkException sdk) {
+        throw AwsErrors.describe("ledger table " + named.table() + ": " + e.getMessage(), sdk);
+      }
+      throw CliError.infrastructure("ledger table " + named.table(), e.getMessage(), "retry; if it persists, check the table", e);
+    } catch (IllegalArgumentException e) {
+      throw CliError.badInput("AWS configuration", e.getMessage(), "fix the variable it names", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.pagorecon.cli.ledger;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
+import io.pagorecon.cli.internal.CliError;
 import io.pagorecon.core.ledger.LedgerEntry;
 import io.pagorecon.core.ledger.LedgerStatus;
 import java.time.LocalDate;
@@ -14,7 +15,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pagorecon ledger list}: entries in a status, most recently seen first (the byStatus index, never a scan). */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists ledger entries in a status, most recently seen first.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    header = "Lists ledger entries in a status, most recently seen first.",
+    description = "Reads the byStatus index (never a scan of the table).",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon ledger list --local",
+      "  ./pagorecon ledger list --aws --stack-name pagorecon-sandbox --status ACKNOWLEDGED --since 2024-01-01 --json",
+    })
 public final class LedgerListCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -45,12 +56,10 @@ public final class LedgerListCommand implements Callable<Integer> {
   public Integer call() {
     Optional<LedgerStatus> s = LedgerStatus.parse(status);
     if (s.isEmpty()) {
-      context.err().println("--status: \"" + status + "\" is not one of OPEN, ACKNOWLEDGED, RESOLVED, AUTO_RESOLVED");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--status " + status, "no such status", "use OPEN, ACKNOWLEDGED, RESOLVED or AUTO_RESOLVED");
     }
     if (limit < 1) {
-      context.err().println("--limit: must be at least 1");
-      return ExitCodes.BAD_INPUT;
+      throw CliError.badInput("--limit " + limit, "must be at least 1", "e.g. --limit 100");
     }
     return LedgerCommand.withLedger(context, target, opened -> {
       List<LedgerEntry> entries = opened.ledger().byStatus(s.get(), Optional.ofNullable(since), Optional.ofNullable(until), limit);

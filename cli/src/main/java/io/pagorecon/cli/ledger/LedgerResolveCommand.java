@@ -8,7 +8,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pagorecon ledger resolve ID}: handled by a person; a later run that finds it again reopens it. */
-@Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolves an OPEN or ACKNOWLEDGED entry.")
+@Command(
+    name = "resolve",
+    mixinStandardHelpOptions = true,
+    header = "Resolves an OPEN or ACKNOWLEDGED entry.",
+    description = "A later run that finds the discrepancy again reopens it.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon ledger resolve --local 'PAID_NOT_RECORDED|A-1001|11546901' --note \"shipped\"",
+    })
 public final class LedgerResolveCommand implements Callable<Integer> {
 
   private final CliContext context;

@@ -2,6 +2,7 @@ package io.pagorecon.cli.ledger;
 
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
+import io.pagorecon.cli.internal.CliError;
 import io.pagorecon.core.ledger.LedgerEntry;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,7 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pagorecon ledger show ID}: one entry with its notes and full history. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one ledger entry with its history.")
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    header = "Shows one ledger entry with its notes and history.",
+    description = "Quote the id in the shell: it contains |.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon ledger show --local 'PAID_NOT_RECORDED|A-1001|11546901'",
+    })
 public final class LedgerShowCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -33,8 +43,7 @@ public final class LedgerShowCommand implements Callable<Integer> {
     return LedgerCommand.withLedger(context, target, opened -> {
       Optional<LedgerEntry> e = opened.ledger().find(id);
       if (e.isEmpty()) {
-        context.err().println("pagorecon ledger show: no entry " + id);
-        return ExitCodes.BAD_INPUT;
+        throw CliError.badInput(id, "no such entry", "copy the id from ./pagorecon ledger list (quote it: it contains |)");
       }
       if (json) {
         context.out().println(LedgerText.json(e.get()).toPrettyString());

@@ -7,21 +7,58 @@ import io.pagorecon.core.ledger.LedgerChange;
 import io.pagorecon.core.ledger.LedgerEntry;
 import io.pagorecon.core.money.Money;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How ledger entries are printed: aligned text for people, JSON for scripts. */
 final class LedgerText {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private LedgerText() {}
 
+  /** One row per entry; every column as wide as its widest value, so long ids keep the columns aligned. */
   static void table(PrintWriter out, List<LedgerEntry> entries) {
-    out.printf("%-48s %-13s %-8s %-10s %-10s %14s  %s%n", "ID", "STATUS", "SEVERITY", "FIRST", "LAST", "AMOUNT", "OWNER");
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"ID", "STATUS", "SEVERITY", "FIRST", "LAST", "AMOUNT", "OWNER"});
     for (LedgerEntry e : entries) {
-      out.printf("%-48s %-13s %-8s %-10s %-10s %14s  %s%n", e.id(), e.status(), e.severity().wire(), e.firstSeenDate(), e.lastSeenDate(),
-          e.shownAmount().map(Money::toString).orElse("-"), e.owner().orElse("-"));
+      rows.add(new String[] {e.id(), e.status().name(), e.severity().wire(), e.firstSeenDate().toString(), e.lastSeenDate().toString(),
+          e.shownAmount().map(Money::toString).orElse("-"), e.owner().orElse("-")});
     }
+    int[] width = new int[rows.get(0).length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        boolean last = i == row.length - 1;
+        boolean amount = i == 5; // right-aligned, so the decimals line up
+        String cell = amount ? " ".repeat(width[i] - row[i].length()) + row[i] : row[i];
+        line.append(cell);
+        if (!last) {
+          line.append(amount ? "" : " ".repeat(width[i] - row[i].length())).append("  ");
+        }
+      }
+      out.println(line);
+    }
+  }
+
+  /** History times: always seconds, UTC (the stored instants have varying precision). */
+  static String time(Instant at) {
+    return SECONDS.format(at);
+  }
+
+  /** History times in JSON: always milliseconds, UTC. */
+  static String jsonTime(Instant at) {
+    return MILLIS.format(at);
   }
 
   static void detail(PrintWriter out, LedgerEntry e) {
@@ -39,7 +76,7 @@ final class LedgerText {
     out.println("version:     " + e.version());
     out.println("history:");
     for (LedgerChange c : e.history()) {
-      out.println("  " + c.at() + "  " + c.actor() + "  " + c.action() + "  " + c.from().map(Enum::name).orElse("-") + " -> " + c.to()
+      out.println("  " + time(c.at()) + "  " + c.actor() + "  " + c.action() + "  " + c.from().map(Enum::name).orElse("-") + " -> " + c.to()
           + (c.note().isEmpty() ? "" : "  \"" + c.note() + "\""));
     }
   }
@@ -65,7 +102,7 @@ final class LedgerText {
     ArrayNode history = n.putArray("history");
     for (LedgerChange c : e.history()) {
       ObjectNode h = history.addObject();
-      h.put("at", c.at().toString());
+      h.put("at", jsonTime(c.at()));
       h.put("actor", c.actor());
       h.put("action", c.action());
       c.from().ifPresent(f -> h.put("from", f.name()));

@@ -2,6 +2,7 @@ package io.pagorecon.cli.ledger;
 
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
+import io.pagorecon.cli.internal.CliError;
 import io.pagorecon.core.ledger.DiscrepancyLedger;
 import io.pagorecon.core.ledger.ManualChange;
 import java.util.Map;
@@ -30,10 +31,10 @@ final class ManualChangeCommand {
           context.out().flush();
           return ExitCodes.CLEAN;
         case NOT_FOUND:
-          context.err().println("pagorecon ledger " + verb + ": no entry " + id);
-          return ExitCodes.BAD_INPUT;
+          throw CliError.badInput(id, "no such entry", "copy the id from ./pagorecon ledger list (quote it: it contains |)");
         default:
-          context.err().println("pagorecon ledger " + verb + ": " + id + " is " + c.entry().orElseThrow().status() + "; nothing changed");
+          context.err().println(CliError.line("pagorecon ledger " + verb, id, "is " + c.entry().orElseThrow().status() + "; nothing changed",
+              "see ./pagorecon ledger show for its history"));
           return ExitCodes.DISCREPANCIES;
       }
     });

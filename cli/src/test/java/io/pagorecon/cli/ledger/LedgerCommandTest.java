@@ -17,11 +17,11 @@ class LedgerCommandTest {
   }
 
   @Test
-  void noTable_shouldBeAUsageErrorNamingTheFlagAndTheVariable() {
+  void noTable_shouldBeAUsageErrorNamingTheStackFlagsAndTheVariable() {
     Cli r = Cli.run(Map.of(), "ledger", "list");
 
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("--table").contains("LEDGER_TABLE");
+    assertThat(r.err()).contains("--local").contains("--aws").contains("LEDGER_TABLE");
   }
 
   @Test
@@ -49,10 +49,11 @@ class LedgerCommandTest {
   @Test
   void endpointFlag_shouldOverrideTheEnvironment() {
     LedgerTarget t = new LedgerTarget();
-    t.endpoint = "http://127.0.0.1:5000";
-    t.region = "eu-west-1";
+    picocli.CommandLine.populateCommand(t, "--endpoint", "http://127.0.0.1:5000", "--region", "eu-west-1", "--table", "t");
+    io.pagorecon.cli.CliContext context = new io.pagorecon.cli.CliContext(java.time.Clock.systemUTC(), new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(java.io.Writer.nullWriter()), Map.of("AWS_ENDPOINT_URL", "https://example", "AWS_REGION", "us-east-1"));
 
-    Map<String, String> env = t.clientEnvironment(Map.of("AWS_ENDPOINT_URL", "https://example", "AWS_REGION", "us-east-1"));
+    Map<String, String> env = t.name(context).orElseThrow().clientEnvironment();
 
     assertThat(env).containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:5000").containsEntry("AWS_REGION", "eu-west-1");
   }

@@ -42,6 +42,7 @@ public final class SummaryJsonWriter {
       g.writeStringField("businessDate", result.date().map(Object::toString).orElse(null));
       g.writeStringField("asOf", Timestamps.format(result.asOf().atZone(businessZone).toOffsetDateTime()));
       g.writeStringField("zone", businessZone.getId());
+      g.writeBooleanField("empty", result.empty());
       g.writeNumberField("matched", result.matched());
       g.writeNumberField("discrepancies", result.discrepancies().size());
       g.writeObjectFieldStart("countsByCategory");

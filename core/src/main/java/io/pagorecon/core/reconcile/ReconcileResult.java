@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * The outcome of a run: the discrepancies in their stable order, the MATCHED count, the count per
  * category (every category present, zeros included) and totals per currency (both currencies).
+ * {@code seen} counts the inputs in scope (orders, statement rows of any status, webhooks): zero
+ * means the run saw nothing, which a wrong date or file gives as surely as a quiet day.
  */
 public record ReconcileResult(
     Optional<LocalDate> date,
@@ -17,7 +19,14 @@ public record ReconcileResult(
     List<Discrepancy> discrepancies,
     long matched,
     Map<Category, Long> countsByCategory,
-    Map<Currency, CurrencyTotals> totals) {
+    Map<Currency, CurrencyTotals> totals,
+    long seen) {
+
+  /** For results built without counting the inputs: what was matched or found was at least seen. */
+  public ReconcileResult(Optional<LocalDate> date, Instant asOf, List<Discrepancy> discrepancies, long matched,
+      Map<Category, Long> countsByCategory, Map<Currency, CurrencyTotals> totals) {
+    this(date, asOf, discrepancies, matched, countsByCategory, totals, matched + discrepancies.size());
+  }
 
   public ReconcileResult {
     // the engine's findings are an immutable view that builds each one when read: kept as it is
@@ -28,5 +37,10 @@ public record ReconcileResult(
 
   public boolean clean() {
     return discrepancies.isEmpty();
+  }
+
+  /** No order, statement row or webhook was in scope. */
+  public boolean empty() {
+    return seen == 0;
   }
 }

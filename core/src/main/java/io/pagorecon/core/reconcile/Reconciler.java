@@ -484,10 +484,12 @@ public final class Reconciler {
       long[] matchedCount = new long[nc];
       long[] matchedSum = new long[nc];
       long matched = 0;
+      long seen = 0;
       for (int i = 0; i < this.orderCount; i++) {
         if (!orderInScope[i]) {
           continue;
         }
+        seen++;
         int c = orders.currency(i).ordinal();
         orderCount[c]++;
         orderSum[c] = Math.addExact(orderSum[c], orders.amountMinor(i));
@@ -498,10 +500,19 @@ public final class Reconciler {
         }
       }
       for (int j = 0; j < rowCount; j++) {
-        if (rows.status(j) == PaymentState.PAID && inScope(itemTime(j))) {
+        if (!inScope(itemTime(j))) {
+          continue;
+        }
+        seen++;
+        if (rows.status(j) == PaymentState.PAID) {
           int c = rows.currency(j).ordinal();
           paidCount[c]++;
           paidSum[c] = Math.addExact(paidSum[c], rows.amountMinor(j));
+        }
+      }
+      for (int w = 0; w < hookCount; w++) {
+        if (inScope(hooks.paymentDate(w) != Times.NONE ? hooks.paymentDate(w) : hooks.receivedAt(w))) {
+          seen++;
         }
       }
       Map<Currency, CurrencyTotals> totals = new EnumMap<>(Currency.class);
@@ -517,7 +528,7 @@ public final class Reconciler {
         counts.merge(found.category(k), 1L, Long::sum);
       }
       found.sort();
-      return new ReconcileResult(scope.date(), scope.asOf(), found.asList(), matched, counts, totals);
+      return new ReconcileResult(scope.date(), scope.asOf(), found.asList(), matched, counts, totals, seen);
     }
   }
 }

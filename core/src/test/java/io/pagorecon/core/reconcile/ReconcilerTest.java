@@ -367,4 +367,20 @@ class ReconcilerTest {
     assertEquals(InputConflictException.Source.STATEMENT, e.source());
     assertEquals("cip", e.field());
   }
+
+  @Test
+  void seen_shouldCountEveryInputOnTheDate_andBeZeroOnADateWithNothing() throws Exception {
+    paidOrder("ORD-1", "1001", "10.00");
+    row("1002", "ORD-2", "5.00", PaymentState.PENDING, null); // a pending CIP: neither matched nor a finding, still seen
+    String day = "2024-01-15"; // T0 in Lima
+
+    ReconcileResult onTheDay = runDate(day);
+    ReconcileResult dayBefore = runDate(LocalDate.parse(day).minusDays(1).toString());
+
+    assertEquals(4, onTheDay.seen());
+    assertFalse(onTheDay.empty());
+    assertEquals(0, dayBefore.seen());
+    assertTrue(dayBefore.empty());
+    assertTrue(dayBefore.clean());
+  }
 }

@@ -502,10 +502,12 @@ public final class ReferenceReconciler {
       long[] matchedCount = new long[nc];
       long[] matchedSum = new long[nc];
       long matched = 0;
+      long seen = 0;
       for (int i = 0; i < orders.length; i++) {
         if (!inScope(orderTime[i])) {
           continue;
         }
+        seen++;
         int c = orders[i].currency().ordinal();
         orderCount[c]++;
         orderSum[c] = Math.addExact(orderSum[c], orders[i].amountMinor());
@@ -516,10 +518,19 @@ public final class ReferenceReconciler {
         }
       }
       for (int j = 0; j < rows.length; j++) {
-        if (rows[j].status() == PaymentState.PAID && inScope(itemTime(j))) {
+        if (!inScope(itemTime(j))) {
+          continue;
+        }
+        seen++;
+        if (rows[j].status() == PaymentState.PAID) {
           int c = rows[j].currency().ordinal();
           paidCount[c]++;
           paidSum[c] = Math.addExact(paidSum[c], rows[j].amountMinor());
+        }
+      }
+      for (WebhookReceipt h : hooks) {
+        if (inScope(h.paymentDate() != Times.NONE ? h.paymentDate() : h.receivedAt())) {
+          seen++;
         }
       }
       Map<Currency, CurrencyTotals> totals = new EnumMap<>(Currency.class);
@@ -535,7 +546,7 @@ public final class ReferenceReconciler {
         counts.merge(d.category(), 1L, Long::sum);
       }
       found.sort(ORDER);
-      return new ReconcileResult(scope.date(), scope.asOf(), found, matched, counts, totals);
+      return new ReconcileResult(scope.date(), scope.asOf(), found, matched, counts, totals, seen);
     }
   }
 }

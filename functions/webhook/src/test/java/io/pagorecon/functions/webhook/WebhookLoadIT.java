@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The load run of {@link WebhookLoadTest} against moto, the real adapters wired from the template,
+ * The load run of {@link WebhookLoadInMemoryIT} against moto, the real adapters wired from the template,
  * at concurrency 32: nothing lost, nothing applied twice, every evidence object present.
  *
  * <p>Sized small (200 by default, {@code -Dload.notifications=N}): moto 5.2.1 deep-copies the whole

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  * Load at full size, 20,000 notifications at concurrency 32, over real HTTP through {@code
  * LocalHttpApi} into the real handler, with in-memory storage (same all-or-nothing and
  * optimistic-lock semantics as DynamoDB): nothing lost, nothing applied twice, every evidence
- * object present. The same run against moto is {@link WebhookLoadIT}.
+ * object present. The same run against moto is {@link WebhookLoadIT}. An integration test (it runs
+ * about a minute of real HTTP), so it runs with the ITs, not with the unit tests.
  */
-class WebhookLoadTest {
+class WebhookLoadInMemoryIT {
 
   static final int NOTIFICATIONS = Integer.getInteger("load.notifications", 20_000);
   static final int CONCURRENCY = 32;
