@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,14 +36,20 @@ public final class DynamoDbWebhookLog implements WebhookLog {
   @Override
   public List<Received> verifiedOn(LocalDate businessDate) {
     List<Received> out = new ArrayList<>();
+    forEachVerifiedOn(businessDate, out::add);
+    return out;
+  }
+
+  /** Page by page: only one page of items is held at a time. */
+  @Override
+  public void forEachVerifiedOn(LocalDate businessDate, Consumer<Received> each) {
     try {
-      dynamo.queryPaginator(request(businessDate)).items().forEach(item -> out.add(new Received(
+      dynamo.queryPaginator(request(businessDate)).items().forEach(item -> each.accept(new Received(
           Instant.parse(item.get("receivedAt").s()),
           item.get("body").s().getBytes(StandardCharsets.UTF_8))));
     } catch (SdkException e) {
       throw new StorageException("payments table: reading the webhooks of " + businessDate + " failed", e);
     }
-    return out;
   }
 
   QueryRequest request(LocalDate businessDate) {

@@ -23,6 +23,24 @@ public final class SecretsManagerSecretSource implements SecretSource {
     this.client = client;
   }
 
+  /** A VersionId no secret has (Secrets Manager version ids are UUIDs it generates). */
+  static final String PRIMING_VERSION = "00000000-0000-4000-8000-00000000pr1m";
+
+  /**
+   * Runs the GetSecretValue path once without reading the secret, so a SnapStart snapshot holds it
+   * loaded and holds no secret: the call names a version the secret cannot have, which Secrets
+   * Manager refuses (ResourceNotFoundException: 400 on AWS, 404 on moto). Returns the refusal's status code; -1 if a value
+   * came back (it cannot), which is then dropped unread.
+   */
+  public int prime(String secretId) {
+    try {
+      client.getSecretValue(r -> r.secretId(secretId).versionId(PRIMING_VERSION));
+      return -1;
+    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+      return e.statusCode();
+    }
+  }
+
   @Override
   public SecretFields fields(String secretId) {
     String text;

@@ -27,6 +27,21 @@ public record Dataset(Path dir, LocalDate businessDate) {
     return dir.resolve(ScenarioFiles.WEBHOOKS);
   }
 
+  /** The webhooks as other systems write them: other key orders and spacing ({@link Reshaper}). */
+  public Path reshapedWebhooks() {
+    return dir.resolve("webhooks-reshaped.jsonl");
+  }
+
+  /** Writes {@link #reshapedWebhooks()} unless it is there. */
+  public void ensureReshaped(java.io.PrintStream log) throws IOException {
+    if (Files.isRegularFile(reshapedWebhooks())) {
+      return;
+    }
+    long start = System.nanoTime();
+    Reshaper.write(webhooks(), reshapedWebhooks(), 17);
+    log.printf("wrote %s in %d ms%n", reshapedWebhooks(), (System.nanoTime() - start) / 1_000_000);
+  }
+
   /** Generates the dataset for (orders, seed) under {@code root} unless a complete one is there. */
   public static Dataset ensure(Path root, int orders, long seed, java.io.PrintStream log) throws IOException {
     Path dir = root.resolve("orders-" + orders + "-seed-" + seed);

@@ -25,16 +25,12 @@ public final class DuckDbReconciliation {
       WITH
       o AS (
         SELECT order_id, cip, amount, upper(trim(currency)) AS currency, upper(trim(status)) AS st, created_at
-        FROM read_csv(:orders, header = true, auto_detect = false, quote = '"',
-          columns = {'order_id': 'VARCHAR', 'cip': 'BIGINT', 'amount': 'DECIMAL(18,2)', 'currency': 'VARCHAR',
-                     'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'paid_at': 'TIMESTAMPTZ'})),
+        FROM :orders_source),
       w_all AS (
         SELECT CAST(body.data.cip AS BIGINT) AS cip, CAST(receivedAt AS TIMESTAMPTZ) AS received,
                CAST(body.data.paymentDate AS TIMESTAMPTZ) AS pay, body.data.amount AS amount,
                body.data.currency AS currency, body.data.transactionCode AS code
-        FROM read_json(:webhooks, format = 'newline_delimited',
-          columns = {'receivedAt': 'VARCHAR',
-                     'body': 'STRUCT(eventType VARCHAR, data STRUCT(cip VARCHAR, currency VARCHAR, amount DECIMAL(18,2), paymentDate VARCHAR, transactionCode VARCHAR))'})
+        FROM :webhooks_source
         WHERE body.eventType = 'cip.paid'),
       w AS (
         SELECT cip, min(received) AS received,
@@ -44,10 +40,7 @@ public final class DuckDbReconciliation {
       r0 AS (
         SELECT cip, nullif(transaction_code, '') AS code, amount, upper(trim(currency)) AS currency,
                upper(trim(status)) AS st, created_at, expires_at, paid_at
-        FROM read_csv(:statement, header = true, auto_detect = false, quote = '"',
-          columns = {'cip': 'BIGINT', 'transaction_code': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'currency': 'VARCHAR',
-                     'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'expires_at': 'TIMESTAMPTZ',
-                     'paid_at': 'TIMESTAMPTZ', 'removed_at': 'TIMESTAMPTZ'})),
+        FROM :statement_source),
       by_cip AS (SELECT cip, min(order_id) AS first_order FROM o WHERE cip IS NOT NULL GROUP BY cip),
       r AS (
         SELECT r0.*, wf.cip IS NOT NULL AS hooked,
@@ -136,6 +129,28 @@ public final class DuckDbReconciliation {
       SELECT category, order_id, cip FROM found WHERE t >= :window_start AND t < :window_end
       """;
 
+  private static final String ORDERS_SOURCE = """
+      read_csv(:orders, header = true, auto_detect = false, quote = '"',
+        columns = {'order_id': 'VARCHAR', 'cip': 'BIGINT', 'amount': 'DECIMAL(18,2)', 'currency': 'VARCHAR',
+                   'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'paid_at': 'TIMESTAMPTZ'})""";
+  private static final String WEBHOOKS_SOURCE = """
+      read_json(:webhooks, format = 'newline_delimited',
+        columns = {'receivedAt': 'VARCHAR',
+                   'body': 'STRUCT(eventType VARCHAR, data STRUCT(cip VARCHAR, currency VARCHAR, amount DECIMAL(18,2), paymentDate VARCHAR, transactionCode VARCHAR))'})""";
+  private static final String STATEMENT_SOURCE = """
+      read_csv(:statement, header = true, auto_detect = false, quote = '"',
+        columns = {'cip': 'BIGINT', 'transaction_code': 'VARCHAR', 'amount': 'DECIMAL(18,2)', 'currency': 'VARCHAR',
+                   'status': 'VARCHAR', 'created_at': 'TIMESTAMPTZ', 'expires_at': 'TIMESTAMPTZ',
+                   'paid_at': 'TIMESTAMPTZ', 'removed_at': 'TIMESTAMPTZ'})""";
+
+  /** How DuckDB gets the files: the query reads them itself, or they are loaded into tables first. */
+  public enum Mode {
+    /** One statement over {@code read_csv}/{@code read_json}. */
+    FILES,
+    /** {@code CREATE TABLE ... AS} the same readers, then the same query over the tables (timed together). */
+    TABLES
+  }
+
   private final Instant windowStart;
   private final Instant windowEnd;
   private final Duration lateAfter;
@@ -149,24 +164,50 @@ public final class DuckDbReconciliation {
     this.openFor = openFor;
   }
 
-  /** Runs the query on a fresh in-memory database (all cores), so nothing is cached between runs. */
+  /** Runs the query over the files on a fresh in-memory database (all cores), so nothing is cached between runs. */
   public List<Finding> run(Path orders, Path statement, Path webhooks) throws SQLException {
+    return run(Mode.FILES, orders, statement, webhooks);
+  }
+
+  /** Same, the files read by the query itself or loaded into tables first (loading included in the time). */
+  public List<Finding> run(Mode mode, Path orders, Path statement, Path webhooks) throws SQLException {
     List<Finding> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql(orders, statement, webhooks))) {
-      while (rs.next()) {
-        out.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3)));
+        Statement s = c.createStatement()) {
+      String query = sql(orders, statement, webhooks);
+      if (mode == Mode.TABLES) {
+        s.execute(files("CREATE TABLE orders_t AS SELECT * FROM " + ORDERS_SOURCE, orders, statement, webhooks));
+        s.execute(files("CREATE TABLE statement_t AS SELECT * FROM " + STATEMENT_SOURCE, orders, statement, webhooks));
+        s.execute(files("CREATE TABLE webhooks_t AS SELECT * FROM " + WEBHOOKS_SOURCE, orders, statement, webhooks));
+        query = tablesSql();
+      }
+      try (ResultSet rs = s.executeQuery(query)) {
+        while (rs.next()) {
+          out.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
       }
     }
     Collections.sort(out);
     return out;
   }
 
+  String tablesSql() {
+    return parameters(SQL.replace(":orders_source", "orders_t").replace(":statement_source", "statement_t").replace(":webhooks_source", "webhooks_t"));
+  }
+
   String sql(Path orders, Path statement, Path webhooks) {
-    return SQL.replace(":orders", literal(orders.toAbsolutePath().toString()))
+    return files(parameters(SQL.replace(":orders_source", ORDERS_SOURCE).replace(":statement_source", STATEMENT_SOURCE)
+        .replace(":webhooks_source", WEBHOOKS_SOURCE)), orders, statement, webhooks);
+  }
+
+  private static String files(String sql, Path orders, Path statement, Path webhooks) {
+    return sql.replace(":orders", literal(orders.toAbsolutePath().toString()))
         .replace(":statement", literal(statement.toAbsolutePath().toString()))
-        .replace(":webhooks", literal(webhooks.toAbsolutePath().toString()))
+        .replace(":webhooks", literal(webhooks.toAbsolutePath().toString()));
+  }
+
+  private String parameters(String sql) {
+    return sql
         .replace(":open_for", "INTERVAL " + openFor.toSeconds() + " SECOND")
         .replace(":late_after", "INTERVAL " + lateAfter.toSeconds() + " SECOND")
         .replace(":as_of", timestamp(windowEnd))

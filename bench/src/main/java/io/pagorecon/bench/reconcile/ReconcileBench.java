@@ -5,7 +5,9 @@ import io.pagorecon.core.time.BusinessCalendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,7 @@ public final class ReconcileBench implements Callable<Integer> {
     }
     Path root = data != null ? data : Path.of(System.getProperty("java.io.tmpdir"), "pagorecon-bench");
     Dataset d = Dataset.ensure(root, orders, seed, out);
+    d.ensureReshaped(out);
     Result r = run(d, runs, xmx != null ? xmx : defaultHeap(orders), out);
     if (!r.verified()) {
       return 1;
@@ -69,24 +72,48 @@ public final class ReconcileBench implements Callable<Integer> {
   }
 
   /**
-   * A heap that fits the engine (one object per order, row and webhook: about 580 bytes live per
-   * order with everything, docs/performance.md) with room for the parse buffers: 806m at 1M keeps
-   * the RSS under 1 GiB; bigger days get more headroom because the findings and maps grow too.
+   * A heap that fits the column engine: 96 MB plus 220 bytes per order (316m at 1M, 1196m at 5M),
+   * from the peak live heap the bench measures (docs/performance.md, "Memory per order"), with
+   * room for the parse buffers and the young generation.
    */
   static String defaultHeap(int orders) {
-    long perMillion = orders <= 1_500_000 ? 550 : 800;
-    long mb = 256 + (long) orders * perMillion / 1_000_000;
+    long mb = 96 + (long) orders * 220 / 1_000_000;
     return Math.min(mb, 8192) + "m";
   }
 
-  /** The measured figures; {@code verified} false means the two sides disagreed and nothing was timed. */
-  public record Result(boolean verified, int orders, long oursMs, long duckdbMs, long peakRssMb, List<Long> oursRuns, List<Long> duckdbRuns) {
+  /** The young generation is kept small: almost everything the engine keeps is large arrays that live to the end. */
+  static String youngGeneration(String heap) {
+    String h = heap.trim().toLowerCase(Locale.ROOT);
+    char unit = h.charAt(h.length() - 1);
+    long mb = Character.isDigit(unit) ? Long.parseLong(h) >> 20
+        : Long.parseLong(h.substring(0, h.length() - 1)) * (unit == 'g' ? 1024 : unit == 'k' ? 1 : 1) / (unit == 'k' ? 1024 : 1);
+    return Math.max(32, Math.min(160, mb / 6)) + "m";
+  }
+
+  /**
+   * The measured figures (medians); {@code verified} false means the sides disagreed and nothing was
+   * timed. DuckDB runs three ways: the query over the files, the files loaded into tables and then
+   * the same query (loading timed too), and the query over the reshaped webhooks; the ratios are
+   * against the fastest of the three.
+   */
+  public record Result(boolean verified, int orders, long oursMs, long oursReshapedMs, long duckdbFilesMs, long duckdbTablesMs, long duckdbReshapedMs,
+      long peakRssMb, long liveHeapMb) {
+    public long duckdbBestMs() {
+      return Math.min(duckdbFilesMs, Math.min(duckdbTablesMs, duckdbReshapedMs));
+    }
+
     public double ratio() {
-      return duckdbMs == 0 ? Double.NaN : (double) oursMs / duckdbMs;
+      return duckdbBestMs() == 0 ? Double.NaN : (double) oursMs / duckdbBestMs();
+    }
+
+    public double ratioReshaped() {
+      return duckdbBestMs() == 0 ? Double.NaN : (double) oursReshapedMs / duckdbBestMs();
     }
 
     public String line() {
-      return String.format(Locale.ROOT, "reconcile orders=%d ours_ms=%d duckdb_ms=%d ratio=%.2f peak_rss_mb=%d", orders, oursMs, duckdbMs, ratio(), peakRssMb);
+      return String.format(Locale.ROOT,
+          "reconcile orders=%d ours_ms=%d ours_reshaped_ms=%d duckdb_files_ms=%d duckdb_tables_ms=%d duckdb_reshaped_ms=%d ratio=%.2f ratio_reshaped=%.2f peak_rss_mb=%d live_heap_mb=%d",
+          orders, oursMs, oursReshapedMs, duckdbFilesMs, duckdbTablesMs, duckdbReshapedMs, ratio(), ratioReshaped(), peakRssMb, liveHeapMb);
     }
   }
 
@@ -107,39 +134,75 @@ public final class ReconcileBench implements Callable<Integer> {
     Files.write(expectedFile, lines, StandardCharsets.UTF_8);
 
     List<Long> oursRuns = new ArrayList<>();
+    List<Long> oursReshapedRuns = new ArrayList<>();
+    List<Long> files = new ArrayList<>();
+    List<Long> tables = new ArrayList<>();
+    List<Long> reshaped = new ArrayList<>();
     long peakKb = -1;
-    Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
+    long liveMb = -1;
     boolean verified = false;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    Process child = new ProcessBuilder(childCommand(d, runs, heap, expectedFile)).redirectErrorStream(true).start();
+    // ours and DuckDB's runs alternate (ours, then DuckDB over files, tables and the reshaped
+    // webhooks), so both sides see the same load on a shared machine
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        Writer go = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
       String line;
+      int pendingDuck = 0;
       while ((line = r.readLine()) != null) {
         log.println("  pagorecon: " + line);
-        if (line.startsWith("ours_run_ms=")) {
+        if (line.equals("ready")) {
+          if (pendingDuck > 0) {
+            duckRound(duck, d, expected, files, tables, reshaped);
+            pendingDuck--;
+          }
+          go.write("go\n");
+          go.flush();
+          pendingDuck++;
+        } else if (line.startsWith("ours_run_ms=")) {
           oursRuns.add(Long.parseLong(line.substring("ours_run_ms=".length())));
+        } else if (line.startsWith("ours_reshaped_run_ms=")) {
+          oursReshapedRuns.add(Long.parseLong(line.substring("ours_reshaped_run_ms=".length())));
+        } else if (line.startsWith("peak_live_heap_mb=")) {
+          liveMb = Long.parseLong(line.substring("peak_live_heap_mb=".length()));
         } else if (line.startsWith("peak_rss_kb=")) {
           peakKb = Long.parseLong(line.substring("peak_rss_kb=".length()));
         } else if (line.startsWith("verified_findings=")) {
           verified = true;
         }
+        if (line.startsWith("ours_reshaped_run_ms=") && oursReshapedRuns.size() == runs) {
+          go.close();
+        }
+      }
+      int exit = child.waitFor();
+      if (exit != 0 || !verified) {
+        log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
+        return new Result(false, countOrders(d), 0, 0, 0, 0, 0, 0, 0);
+      }
+      while (pendingDuck-- > 0) {
+        duckRound(duck, d, expected, files, tables, reshaped);
       }
     }
-    int exit = child.waitFor();
-    if (exit != 0 || !verified) {
-      log.println("pagorecon and DuckDB disagree (or pagorecon failed, exit " + exit + "): nothing timed");
-      return new Result(false, countOrders(d), 0, 0, 0, oursRuns, List.of());
-    }
+    log.println("pagorecon runs ms: " + oursRuns + ", reshaped webhooks: " + oursReshapedRuns + ", heap " + heap);
+    log.println("duckdb runs ms: files " + files + ", tables " + tables + ", reshaped webhooks " + reshaped);
+    return new Result(true, countOrders(d), median(oursRuns), median(oursReshapedRuns), median(files), median(tables), median(reshaped),
+        peakKb < 0 ? -1 : (peakKb + 1023) / 1024, liveMb);
+  }
 
-    List<Long> duckRuns = new ArrayList<>();
-    for (int i = 0; i < runs; i++) {
-      long s = System.nanoTime();
-      List<Finding> again = duck.run(d.orders(), d.statement(), d.webhooks());
-      duckRuns.add((System.nanoTime() - s) / 1_000_000);
-      if (again.size() != expected.size()) {
-        throw new IllegalStateException("DuckDB gave " + again.size() + " findings, then " + expected.size());
-      }
+  private static void duckRound(DuckDbReconciliation duck, Dataset d, List<Finding> expected, List<Long> files, List<Long> tables,
+      List<Long> reshaped) throws Exception {
+    files.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.webhooks(), expected));
+    tables.add(timed(duck, DuckDbReconciliation.Mode.TABLES, d, d.webhooks(), expected));
+    reshaped.add(timed(duck, DuckDbReconciliation.Mode.FILES, d, d.reshapedWebhooks(), expected));
+  }
+
+  private static long timed(DuckDbReconciliation duck, DuckDbReconciliation.Mode mode, Dataset d, Path webhooks, List<Finding> expected) throws Exception {
+    long s = System.nanoTime();
+    List<Finding> again = duck.run(mode, d.orders(), d.statement(), webhooks);
+    long ms = (System.nanoTime() - s) / 1_000_000;
+    if (!again.equals(expected)) {
+      throw new IllegalStateException("DuckDB (" + mode + ", " + webhooks.getFileName() + ") gave " + again.size() + " findings, the warm-up " + expected.size());
     }
-    log.println("pagorecon runs ms: " + oursRuns + ", duckdb runs ms: " + duckRuns + ", heap " + heap);
-    return new Result(true, countOrders(d), median(oursRuns), median(duckRuns), peakKb < 0 ? -1 : (peakKb + 1023) / 1024, oursRuns, duckRuns);
+    return ms;
   }
 
   private static int countOrders(Dataset d) throws IOException {
@@ -158,6 +221,7 @@ public final class ReconcileBench implements Callable<Integer> {
     c.add("-Xmx" + heap);
     // throughput collector: a batch job, no pause goals
     c.add("-XX:+UseParallelGC");
+    c.add("-XX:MaxNewSize=" + youngGeneration(heap));
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add(OursRun.class.getName());

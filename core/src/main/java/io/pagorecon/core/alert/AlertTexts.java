@@ -51,6 +51,27 @@ final class AlertTexts {
         "[pagorecon " + stage + "] " + date + " sin conciliar: falta una entrada");
   }
 
+  String tooLargeSubject(String stage, String date) {
+    return pick(
+        "[pagorecon " + stage + "] " + date + " 无法对账：数据量超过内存",
+        "[pagorecon " + stage + "] " + date + " not reconciled: day too large for the memory",
+        "[pagorecon " + stage + "] " + date + " sin conciliar: el día no cabe en la memoria");
+  }
+
+  String tooLargeIntro() {
+    return pick(
+        "这一天没有对账，因为数据量超过对账函数的内存：",
+        "This day was not reconciled because it is larger than the reconcile function's memory holds:",
+        "Este día no se concilió porque es más grande de lo que cabe en la memoria de la función de conciliación:");
+  }
+
+  String tooLargeAdvice() {
+    return pick(
+        "请增加 ReconcileFunction 的 MemorySize 并重新部署，然后重新运行该日期的对账。",
+        "Raise ReconcileFunction's MemorySize, deploy, then run the reconciliation of this date again.",
+        "Aumente el MemorySize de ReconcileFunction, despliegue y vuelva a conciliar esta fecha.");
+  }
+
   String businessDate(String date, String zone) {
     return pick("业务日期：", "Business date: ", "Fecha de negocio: ") + date + " (" + zone + ")";
   }

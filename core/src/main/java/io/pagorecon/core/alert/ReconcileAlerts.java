@@ -96,6 +96,16 @@ public final class ReconcileAlerts {
     return new Alert(subject(texts.missingSubject(stage, date.toString())), b.toString(), Alert.Severity.CRITICAL, stage);
   }
 
+  /** The day has more rows than the function's memory holds: nothing reconciled; {@code problem} names the size. */
+  public Alert tooLarge(LocalDate date, String stage, ZoneId zone, String problem) {
+    StringBuilder b = new StringBuilder();
+    b.append(texts.businessDate(date.toString(), zone.getId())).append("\n\n");
+    b.append(texts.tooLargeIntro()).append('\n');
+    b.append("- ").append(problem).append('\n');
+    b.append('\n').append(texts.tooLargeAdvice()).append('\n');
+    return new Alert(subject(texts.tooLargeSubject(stage, date.toString())), b.toString(), Alert.Severity.CRITICAL, stage);
+  }
+
   boolean exceedsThresholds(ReconcileResult r) {
     if (policy.minCount() > 0 && r.discrepancies().size() >= policy.minCount()) {
       return true;

@@ -29,7 +29,9 @@ public record DailyOutcome(
     /** No statement (or not a trusted one) or no orders export: nothing reconciled, people told. */
     MISSING_INPUT,
     /** An input file is unreadable (file, line, field in {@code problems}): nothing reconciled, people told. */
-    BAD_INPUT
+    BAD_INPUT,
+    /** The day has more rows than the function's memory holds ({@link DayCapacity}): nothing reconciled, people told the size. */
+    TOO_LARGE
   }
 
   public DailyOutcome {

@@ -16,14 +16,19 @@ import io.pagorecon.core.files.SummaryJsonWriter;
 import io.pagorecon.core.ledger.DiscrepancyLedger;
 import io.pagorecon.core.ledger.Ledger;
 import io.pagorecon.core.ledger.LedgerUpdate;
+import io.pagorecon.core.reconcile.ColumnInput;
 import io.pagorecon.core.reconcile.InputConflictException;
-import io.pagorecon.core.reconcile.Order;
-import io.pagorecon.core.reconcile.ReconcileInput;
 import io.pagorecon.core.reconcile.ReconcileResult;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
-import io.pagorecon.core.reconcile.StatementRow;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
+import io.pagorecon.core.reconcile.columns.OrderColumns;
+import io.pagorecon.core.reconcile.columns.RowBudget;
+import io.pagorecon.core.reconcile.columns.StatementColumns;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
+import io.pagorecon.core.reconcile.internal.CipIndex;
+import io.pagorecon.core.reconcile.internal.IdIndex;
 import io.pagorecon.core.webhook.InvalidNotificationException;
 import io.pagorecon.core.webhook.NotificationParser;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +42,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import io.pagorecon.core.reconcile.StatementRow;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -66,10 +72,20 @@ public final class DailyReconciliation {
    *     0 reads the date's exports only
    * @param executor and {@code parallelism}: the CSV parsers' threads
    * @param ledgerExecutor and {@code ledgerWriters}: how many ledger writes are in flight at once
+   * @param capacity the largest day the run reads; a larger one is refused with an alert
    */
   public record Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, int ordersLookbackDays,
-      Executor executor, int parallelism, Executor ledgerExecutor, int ledgerWriters) {
+      Executor executor, int parallelism, Executor ledgerExecutor, int ledgerWriters, DayCapacity capacity) {
+
+    /** Settings whose capacity is this JVM's heap ({@link DayCapacity#forHeap}). */
+    public Settings(String stage, ZoneId businessZone, Optional<ZoneId> sellerZone, OrdersFormat ordersFormat, int ordersLookbackDays,
+        Executor executor, int parallelism, Executor ledgerExecutor, int ledgerWriters) {
+      this(stage, businessZone, sellerZone, ordersFormat, ordersLookbackDays, executor, parallelism, ledgerExecutor, ledgerWriters,
+          DayCapacity.forHeap(Runtime.getRuntime().maxMemory()));
+    }
+
     public Settings {
+      Objects.requireNonNull(capacity, "capacity");
       Objects.requireNonNull(ledgerExecutor, "ledgerExecutor");
       if (ordersLookbackDays < 0) {
         throw new IllegalArgumentException("ordersLookbackDays must not be negative");
@@ -124,51 +140,87 @@ public final class DailyReconciliation {
     if (!missing.isEmpty()) {
       return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT, missing);
     }
+    RowBudget budget = new RowBudget(settings.capacity().maxRows());
+    String reading = "the orders exports";
     try {
       OrdersCsvReader ordersReader = new OrdersCsvReader(settings.ordersFormat(), settings.executor(), settings.parallelism());
-      // Oldest first, so the latest export of an order wins; the date's own exports win over all
-      // earlier ones, and an order id twice among them is bad input (the engine says where).
-      Map<String, Order> earlier = new LinkedHashMap<>();
-      for (int back = settings.ordersLookbackDays(); back >= 1; back--) {
-        for (Order o : read(ordersReader, files.orders(date.minusDays(back)))) {
-          earlier.put(o.orderId(), o);
-        }
+      OrderColumns orders = readOrders(date, ordersReader, orderFiles, budget);
+      // codes are encoded against the orders as they are read (their text is never held for the day)
+      IdIndex ids = new IdIndex(orders.ids());
+      for (int i = 0; i < orders.size(); i++) {
+        ids.putIfAbsent(i);
       }
-      List<Order> orders = read(ordersReader, orderFiles);
-      orders.forEach(o -> earlier.remove(o.orderId()));
-      orders.addAll(earlier.values());
-      Optional<List<StatementRow>> rows = trustedStatement(statement.get());
+      CodeColumn.Dictionary dictionary = new CodeColumn.Dictionary(orders.ids(), ids::get);
+      reading = statement.get().csv().name();
+      Optional<StatementColumns> rows = trustedStatement(statement.get(), budget, dictionary);
       if (rows.isEmpty()) {
         return notReconciled(date, DailyOutcome.Kind.MISSING_INPUT,
             List.of("statement: " + statement.get().csv().name() + " does not match the SHA-256 in " + statement.get().manifestName()));
       }
-      List<StatementRow> statementRows = withPreviousDay(date, rows.get());
-      List<WebhookReceipt> hooks = new ArrayList<>();
-      int unreadable = 0;
+      StatementColumns statementRows = withPreviousDay(date, rows.get(), budget, dictionary);
+      reading = "the webhooks of the payments table";
+      WebhookColumns hooks = new WebhookColumns(1024);
+      int[] unreadable = {0};
       NotificationParser parser = new NotificationParser();
-      int line = 0;
-      for (WebhookLog.Received r : webhooks.verifiedOn(date)) {
-        line++;
+      int[] line = {0};
+      webhooks.forEachVerifiedOn(date, r -> {
+        line[0]++;
         try {
-          hooks.add(WebhookReceipt.of(r.receivedAt(), parser.parse(r.body()), line));
+          hooks.add(WebhookReceipt.of(r.receivedAt(), parser.parse(r.body()), line[0]));
+          budget.take(1);
         } catch (InvalidNotificationException e) {
-          unreadable++;
+          unreadable[0]++;
         }
-      }
+      });
+      hooks.encodeCodes(dictionary);
+      hooks.trim();
+      dictionary = null;
+      ids = null;
       ReconcileResult result;
       try {
         // The payments table is always a webhook source: an empty day there means the webhooks were lost.
-        result = reconciler.reconcile(new ReconcileInput(orders, statementRows, hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
+        result = reconciler.reconcile(new ColumnInput(orders, statementRows, hooks, true), Scope.businessDate(date, reconciler.config().calendar()));
       } catch (InputConflictException e) {
         String file = e.source() == InputConflictException.Source.ORDERS ? files.ordersLocation(date) : statement.get().csv().name();
         return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(file + ": line " + e.line() + ": " + e.field() + ": " + e.getMessage()));
       }
-      return reconciled(date, now, result, unreadable);
+      return reconciled(date, now, result, unreadable[0]);
+    } catch (RowBudget.ExceededException e) {
+      return notReconciled(date, DailyOutcome.Kind.TOO_LARGE, List.of(settings.capacity().problem("in " + reading)));
     } catch (InputFileException e) {
       return notReconciled(date, DailyOutcome.Kind.BAD_INPUT, List.of(e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException("reading the inputs of " + date + " failed", e);
     }
+  }
+
+  /**
+   * The date's own exports, then the orders of the earlier dates' exports that the date's do not
+   * have: the latest export of an order wins (newer date, then later file, then later line). An
+   * order id twice among the date's own exports stays twice: that is bad input and the engine says
+   * where.
+   */
+  private OrderColumns readOrders(LocalDate date, OrdersCsvReader reader, List<ReconcileFiles.Source> own, RowBudget budget)
+      throws IOException, InputFileException {
+    OrderColumns orders = read(reader, own, budget);
+    if (settings.ordersLookbackDays() == 0) {
+      return orders;
+    }
+    IdIndex taken = new IdIndex(orders.ids(), orders.size() * 2);
+    for (int i = 0; i < orders.size(); i++) {
+      taken.putIfAbsent(i);
+    }
+    for (int back = 1; back <= settings.ordersLookbackDays(); back++) {
+      OrderColumns earlier = read(reader, files.orders(date.minusDays(back)), RowBudget.unlimited());
+      for (int i = earlier.size() - 1; i >= 0; i--) {
+        if (taken.get(earlier.ids(), i) < 0) {
+          orders.addRow(earlier, i);
+          taken.putIfAbsent(orders.size() - 1);
+          budget.take(1);
+        }
+      }
+    }
+    return orders;
   }
 
   private DailyOutcome reconciled(LocalDate date, Instant now, ReconcileResult result, int unreadable) throws IOException {
@@ -198,24 +250,35 @@ public final class DailyReconciliation {
    * (it is neither active nor open today). The date's own rows win; an earlier statement that is
    * absent or not trusted adds nothing. Rows dated yesterday yield no finding for this date.
    */
-  private List<StatementRow> withPreviousDay(LocalDate date, List<StatementRow> own) throws IOException, InputFileException {
+  private StatementColumns withPreviousDay(LocalDate date, StatementColumns own, RowBudget budget, CodeColumn.Dictionary dictionary)
+      throws IOException, InputFileException {
     Optional<DailyFiles.Statement> previous = files.statement(date.minusDays(1));
-    Optional<List<StatementRow>> earlier = previous.isEmpty() ? Optional.empty() : trustedStatement(previous.get());
+    Optional<StatementColumns> earlier = previous.isEmpty() ? Optional.empty() : trustedStatement(previous.get(), RowBudget.unlimited(), dictionary);
     if (earlier.isEmpty()) {
       return own;
     }
-    java.util.Set<Long> seen = new java.util.HashSet<>();
-    own.forEach(r -> seen.add(r.cip()));
-    List<StatementRow> merged = new ArrayList<>(own);
-    earlier.get().stream().filter(r -> seen.add(r.cip())).forEach(merged::add);
-    return merged;
+    StatementColumns e = earlier.get();
+    CipIndex ownCips = new CipIndex(own.cips(), own.size());
+    for (int j = 0; j < own.size(); j++) {
+      ownCips.put(j);
+    }
+    CipIndex added = new CipIndex(e.cips(), e.size());
+    for (int j = 0; j < e.size(); j++) {
+      if (ownCips.get(e.cip(j)) < 0 && added.get(e.cip(j)) < 0) {
+        added.put(j);
+        own.addRow(e, j);
+        budget.take(1);
+      }
+    }
+    own.trim();
+    return own;
   }
 
-  private static List<Order> read(OrdersCsvReader reader, List<ReconcileFiles.Source> sources) throws IOException, InputFileException {
-    List<Order> out = new ArrayList<>();
+  private static OrderColumns read(OrdersCsvReader reader, List<ReconcileFiles.Source> sources, RowBudget budget) throws IOException, InputFileException {
+    OrderColumns out = new OrderColumns(16, false);
     for (ReconcileFiles.Source f : sources) {
       try (InputStream in = f.opener().open()) {
-        out.addAll(reader.read(f.name(), in));
+        out.addAll(reader.readColumns(f.name(), in, budget));
       }
     }
     return out;
@@ -226,7 +289,9 @@ public final class DailyReconciliation {
     String marker = ReconcileAlerts.missingMarker(date) + "#" + sha256(String.join("\n", problems).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     boolean alerted = false;
     if (!ledgerStore.hasMarker(marker)) {
-      Alert alert = alerts.missingInputs(date, settings.stage(), settings.businessZone(), problems);
+      Alert alert = kind == DailyOutcome.Kind.TOO_LARGE
+          ? alerts.tooLarge(date, settings.stage(), settings.businessZone(), problems.get(0))
+          : alerts.missingInputs(date, settings.stage(), settings.businessZone(), problems);
       publisher.publish(alert);
       ledgerStore.putMarker(marker);
       alerted = true;
@@ -234,20 +299,33 @@ public final class DailyReconciliation {
     return new DailyOutcome(date, kind, Optional.empty(), Optional.empty(), List.of(), problems, alerted, 0);
   }
 
-  private Optional<List<StatementRow>> trustedStatement(DailyFiles.Statement s) throws IOException, InputFileException {
-    return trustedStatement(s, settings.executor(), settings.parallelism());
+  /** Parses the CSV as columns while hashing it; empty when the bytes are not the ones the manifest names. */
+  private Optional<StatementColumns> trustedStatement(DailyFiles.Statement s, RowBudget budget, CodeColumn.Dictionary dictionary)
+      throws IOException, InputFileException {
+    StatementCsvReader reader = new StatementCsvReader(settings.executor(), settings.parallelism());
+    return trusted(s, in -> reader.readColumns(s.csv().name(), in, budget, dictionary));
   }
 
-  /** Parses the CSV while hashing it; empty when the bytes are not the ones the manifest names. */
+  /** The statement as rows (the settlement run's form), checked against its manifest the same way. */
   static Optional<List<StatementRow>> trustedStatement(DailyFiles.Statement s, Executor executor, int parallelism) throws IOException, InputFileException {
+    StatementCsvReader reader = new StatementCsvReader(executor, parallelism);
+    return trusted(s, in -> reader.read(s.csv().name(), in));
+  }
+
+  private interface CsvParse<T> {
+    T parse(java.io.InputStream in) throws IOException, InputFileException;
+  }
+
+  /** Parses while hashing; empty when the bytes are not the ones the manifest names. */
+  private static <T> Optional<T> trusted(DailyFiles.Statement s, CsvParse<T> parse) throws IOException, InputFileException {
     Optional<String> expected = manifestSha256(s.manifestJson());
     if (expected.isEmpty()) {
       return Optional.empty();
     }
     MessageDigest digest = newSha256();
-    List<StatementRow> rows;
+    T rows;
     try (DigestInputStream in = new DigestInputStream(s.csv().opener().open(), digest)) {
-      rows = new StatementCsvReader(executor, parallelism).read(s.csv().name(), in);
+      rows = parse.parse(in);
       // Whatever the reader left unread still counts for the digest.
       in.transferTo(java.io.OutputStream.nullOutputStream());
     }

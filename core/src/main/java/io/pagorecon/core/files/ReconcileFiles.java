@@ -1,16 +1,18 @@
 package io.pagorecon.core.files;
 
+import io.pagorecon.core.reconcile.ColumnInput;
 import io.pagorecon.core.reconcile.InputConflictException;
-import io.pagorecon.core.reconcile.Order;
-import io.pagorecon.core.reconcile.ReconcileInput;
 import io.pagorecon.core.reconcile.ReconcileResult;
 import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
-import io.pagorecon.core.reconcile.StatementRow;
-import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.internal.IdIndex;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
+import io.pagorecon.core.reconcile.columns.OrderColumns;
+import io.pagorecon.core.reconcile.columns.RowBudget;
+import io.pagorecon.core.reconcile.columns.StatementColumns;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -44,35 +46,9 @@ public final class ReconcileFiles {
   }
 
   public ReconcileResult run(Source ordersFile, Source statementFile, Optional<Source> webhooksFile, Scope scope) throws IOException, InputFileException {
-    // the three files are read at the same time (each on its own reader thread, chunks parsed on
-    // the shared executor); errors are reported in a fixed order: orders, statement, webhooks
-    Read<List<StatementRow>> s = Read.start("statement", () -> {
-      try (InputStream in = statementFile.opener().open()) {
-        return statement.read(statementFile.name(), in);
-      }
-    });
-    Read<List<WebhookReceipt>> w = webhooksFile.isEmpty() ? null : Read.start("webhooks", () -> {
-      try (InputStream in = webhooksFile.get().opener().open()) {
-        return webhooks.read(webhooksFile.get().name(), in);
-      }
-    });
-    List<Order> o;
-    List<StatementRow> rows;
-    List<WebhookReceipt> receipts;
+    ColumnInput input = read(ordersFile, statementFile, webhooksFile);
     try {
-      try (InputStream in = ordersFile.opener().open()) {
-        o = orders.read(ordersFile.name(), in);
-      }
-      rows = s.join();
-      receipts = w == null ? List.of() : w.join();
-    } finally {
-      s.await();
-      if (w != null) {
-        w.await();
-      }
-    }
-    try {
-      return reconciler.reconcile(new ReconcileInput(o, rows, receipts, webhooksFile.isPresent()), scope);
+      return reconciler.reconcile(input, scope);
     } catch (InputConflictException e) {
       String file;
       switch (e.source()) {
@@ -88,6 +64,44 @@ public final class ReconcileFiles {
       }
       throw new InputFileException(file, e.line(), e.field(), e.getMessage());
     }
+  }
+
+  /** The three files as columns; the index of the order ids used to encode the codes is dropped on return. */
+  private ColumnInput read(Source ordersFile, Source statementFile, Optional<Source> webhooksFile) throws IOException, InputFileException {
+    // the orders first, so the statement and the webhooks (read at the same time, each on its own
+    // reader thread, chunks parsed on the shared executor) encode their transaction codes as order
+    // indexes while they are parsed; errors are reported in a fixed order: orders, statement, webhooks
+    OrderColumns o;
+    try (InputStream in = ordersFile.opener().open()) {
+      o = orders.readColumns(ordersFile.name(), in);
+    }
+    IdIndex ids = new IdIndex(o.ids());
+    for (int i = 0; i < o.size(); i++) {
+      ids.putIfAbsent(i);
+    }
+    CodeColumn.Dictionary dictionary = new CodeColumn.Dictionary(o.ids(), ids::get);
+    Read<StatementColumns> s = Read.start("statement", () -> {
+      try (InputStream in = statementFile.opener().open()) {
+        return statement.readColumns(statementFile.name(), in, RowBudget.unlimited(), dictionary);
+      }
+    });
+    Read<WebhookColumns> w = webhooksFile.isEmpty() ? null : Read.start("webhooks", () -> {
+      try (InputStream in = webhooksFile.get().opener().open()) {
+        return webhooks.readColumns(webhooksFile.get().name(), in, RowBudget.unlimited(), dictionary);
+      }
+    });
+    StatementColumns rows;
+    WebhookColumns receipts;
+    try {
+      rows = s.join();
+      receipts = w == null ? new WebhookColumns(0) : w.join();
+    } finally {
+      s.await();
+      if (w != null) {
+        w.await();
+      }
+    }
+    return new ColumnInput(o, rows, receipts, webhooksFile.isPresent());
   }
 
   /** A file read on its own thread. */

@@ -11,6 +11,9 @@ import io.pagorecon.core.files.internal.FastParse;
 import io.pagorecon.core.files.internal.ParallelChunks;
 import io.pagorecon.core.reconcile.Times;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
+import io.pagorecon.core.reconcile.columns.RowBudget;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import io.pagorecon.core.webhook.InvalidNotificationException;
 import io.pagorecon.core.webhook.Notification;
 import io.pagorecon.core.webhook.NotificationParser;
@@ -39,12 +42,32 @@ public final class WebhooksJsonlReader {
   }
 
   public List<WebhookReceipt> read(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in).toList();
+  }
+
+  /** The receipts as columns: what the engine reads, with no object kept per webhook. */
+  public WebhookColumns readColumns(String file, InputStream in) throws IOException, InputFileException {
+    return readColumns(file, in, RowBudget.unlimited());
+  }
+
+  /** Same, taking each receipt from {@code budget} (which throws once it is spent). */
+  public WebhookColumns readColumns(String file, InputStream in, RowBudget budget) throws IOException, InputFileException {
+    return readColumns(file, in, budget, null);
+  }
+
+  /**
+   * Same, the transaction codes encoded against the orders as each chunk is parsed (so their text
+   * is never held for the whole file); {@code orders} null keeps them as text.
+   */
+  public WebhookColumns readColumns(String file, InputStream in, RowBudget budget, CodeColumn.Dictionary orders) throws IOException, InputFileException {
     ChunkReader reader = new ChunkReader(in, CsvTable.CHUNK_SIZE, false);
-    return ParallelChunks.parse(
+    WebhookColumns all = new WebhookColumns(1024);
+    ParallelChunks.parseBlocks(
         reader,
         executor,
         Math.max(2, parallelism * 2),
-        (chunk, out) -> {
+        chunk -> {
+          WebhookColumns out = new WebhookColumns(chunk.length() / 200 + 16);
           byte[] data = chunk.data();
           int line = chunk.firstLine();
           int pos = 0;
@@ -61,13 +84,22 @@ public final class WebhooksJsonlReader {
             while (e > s && isSpace(data[e - 1])) {
               e--;
             }
-            if (s < e) {
-              out.add(parseLine(file, line, data, s, e));
+            // the usual shape straight from bytes into the columns; anything else through NotificationParser
+            if (s < e && !FastWebhookLine.parseInto(data, s, e, line, out)) {
+              out.add(strictLine(file, line, data, s, e));
             }
             line++;
             pos = end + 1;
           }
+          out.encodeCodes(orders);
+          return out;
+        },
+        block -> {
+          budget.take(block.size());
+          all.addAll(block);
         });
+    all.trim();
+    return all;
   }
 
   private static boolean isSpace(byte b) {
@@ -76,15 +108,6 @@ public final class WebhooksJsonlReader {
 
   private static final byte[] PREFIX = "{\"receivedAt\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] BODY = "\",\"body\":".getBytes(StandardCharsets.US_ASCII);
-
-  private WebhookReceipt parseLine(String file, int line, byte[] data, int s, int e) throws InputFileException {
-    // the common shape straight from bytes; anything else through NotificationParser (same receipt)
-    WebhookReceipt direct = FastWebhookLine.parse(data, s, e, line);
-    if (direct != null) {
-      return direct;
-    }
-    return strictLine(file, line, data, s, e);
-  }
 
   /** The line through {@link NotificationParser} only: the reference the byte-level path is tested against. */
   WebhookReceipt strictLine(String file, int line, byte[] data, int s, int e) throws InputFileException {

@@ -29,7 +29,8 @@ public record ReconcileResult(
   }
 
   public ReconcileResult {
-    discrepancies = List.copyOf(discrepancies);
+    // the engine's findings are an immutable view that builds each one when read: kept as it is
+    discrepancies = discrepancies instanceof Findings.View ? discrepancies : List.copyOf(discrepancies);
     countsByCategory = Map.copyOf(countsByCategory);
     totals = Map.copyOf(totals);
   }

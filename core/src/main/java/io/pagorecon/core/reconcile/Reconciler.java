@@ -4,25 +4,27 @@ import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.reconcile.InputConflictException.Source;
-import io.pagorecon.core.reconcile.internal.LongIntMap;
-import io.pagorecon.core.reconcile.internal.OrderIdIndex;
-import io.pagorecon.core.time.Timestamps;
-import java.time.Instant;
+import io.pagorecon.core.reconcile.columns.CodeColumn;
+import io.pagorecon.core.reconcile.columns.OrderColumns;
+import io.pagorecon.core.reconcile.columns.StatementColumns;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
+import io.pagorecon.core.reconcile.internal.CipIndex;
+import io.pagorecon.core.reconcile.internal.IdIndex;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Three-way reconciliation (DESIGN.md Contract 1, dates per Contract 2). Linear time: every input
- * is indexed once in hash maps, then each order, statement row and webhook is visited once. The
- * output does not depend on the order of the inputs: the findings are sorted by a total key and
- * every choice among several candidates (which webhook of a CIP counts, which order a CIP is
- * attributed to) is made by value, never by position. Interpretations are in
- * docs/reconciliation.md.
+ * is indexed once, then each order, statement row and webhook is visited once. The inputs are
+ * columns (primitive arrays, order ids stored once, transaction codes as order indexes), the
+ * indexes are {@code int[]} hash tables and the findings are columns too, so memory grows by a
+ * fixed number of bytes per order with no object per row (docs/performance.md). The output does not
+ * depend on the order of the inputs: the findings are sorted by a total key and every choice among
+ * several candidates (which webhook of a CIP counts, which order a CIP is attributed to) is made by
+ * value, never by position. Interpretations are in docs/reconciliation.md.
  */
 public final class Reconciler {
 
@@ -51,35 +53,46 @@ public final class Reconciler {
    * @throws InputConflictException when an order id or a statement CIP appears twice
    */
   public ReconcileResult reconcile(ReconcileInput input, Scope scope) throws InputConflictException {
+    return reconcile(ColumnInput.of(input), scope);
+  }
+
+  /** Same, over columns (what the file readers give). */
+  public ReconcileResult reconcile(ColumnInput input, Scope scope) throws InputConflictException {
     return new Run(input, scope).execute();
   }
 
   private final class Run {
-    private final Order[] orders;
-    private final StatementRow[] rows;
-    private final WebhookReceipt[] hooks;
+    private final OrderColumns orders;
+    private final StatementColumns rows;
+    private final WebhookColumns hooks;
+    private final int orderCount;
+    private final int rowCount;
+    private final int hookCount;
     private final Scope scope;
     private final boolean webhooksSupplied;
     private final long windowStart;
     private final long windowEnd;
     private final long asOf;
+    private final Findings found;
 
-    private OrderIdIndex orderById;
-    private LongIntMap orderHeadByCip;
+    private IdIndex orderById;
+    private CipIndex orderHeadByCip;
     private int[] nextOrderSameCip;
-    private LongIntMap rowByCip;
-    private LongIntMap hookByCip;
+    private CipIndex rowByCip;
+    private CipIndex hookByCip;
     private int[] rowStart;
     private int[] rowList;
     private int[] primaryOrder;
     private boolean[] paidWebhookForOrder;
     private boolean[] hasFinding;
-    private final List<Discrepancy> found = new ArrayList<>();
 
-    Run(ReconcileInput input, Scope scope) {
-      this.orders = input.orders().toArray(new Order[0]);
-      this.rows = input.statement().toArray(new StatementRow[0]);
-      this.hooks = input.webhooks().toArray(new WebhookReceipt[0]);
+    Run(ColumnInput input, Scope scope) {
+      this.orders = input.orders();
+      this.rows = input.statement();
+      this.hooks = input.webhooks();
+      this.orderCount = orders.size();
+      this.rowCount = rows.size();
+      this.hookCount = hooks.size();
       this.scope = scope;
       this.webhooksSupplied = input.webhooksSupplied();
       this.asOf = scope.asOf().toEpochMilli();
@@ -90,23 +103,28 @@ public final class Reconciler {
         windowStart = Long.MIN_VALUE;
         windowEnd = Long.MAX_VALUE;
       }
+      this.found = new Findings(orders, rows, hooks, config.calendar());
     }
 
     ReconcileResult execute() throws InputConflictException {
       indexOrders();
+      // codes become order indexes (the text of the few unknown ones is kept): no string lookups below
+      rows.codes().encode(orders.ids(), orderById::get);
+      hooks.codes().encode(orders.ids(), orderById::get);
+      orderById = null;
       indexStatement();
       indexWebhooks();
       linkRowsToOrders();
       markPaidWebhooks();
-      hasFinding = new boolean[orders.length];
-      long[] orderTime = new long[orders.length];
-      boolean[] settled = new boolean[orders.length];
-      for (int i = 0; i < orders.length; i++) {
-        checkOrder(i, orderTime, settled);
+      hasFinding = new boolean[orderCount];
+      boolean[] orderInScope = new boolean[orderCount];
+      boolean[] settled = new boolean[orderCount];
+      for (int i = 0; i < orderCount; i++) {
+        checkOrder(i, orderInScope, settled);
       }
       checkPaidRows();
       checkWebhooks();
-      return summarize(orderTime, settled);
+      return summarize(orderInScope, settled);
     }
 
     private boolean inScope(long t) {
@@ -117,94 +135,99 @@ public final class Reconciler {
     }
 
     private void indexOrders() throws InputConflictException {
-      orderById = new OrderIdIndex(orders.length, k -> orders[k].orderId());
-      orderHeadByCip = new LongIntMap(orders.length);
-      nextOrderSameCip = new int[orders.length];
-      for (int i = 0; i < orders.length; i++) {
-        Order o = orders[i];
+      orderById = new IdIndex(orders.ids());
+      orderHeadByCip = new CipIndex(orders.cips(), orderCount);
+      nextOrderSameCip = new int[orderCount];
+      for (int i = 0; i < orderCount; i++) {
         int previous = orderById.putIfAbsent(i);
         if (previous >= 0) {
-          int a = orders[previous].line();
-          int b = o.line();
-          throw new InputConflictException(Source.ORDERS, Math.max(a, b), "order_id", "\"" + o.orderId() + "\" is also on line " + Math.min(a, b));
+          int a = orders.line(previous);
+          int b = orders.line(i);
+          throw new InputConflictException(Source.ORDERS, Math.max(a, b), "order_id", "\"" + orders.orderId(i) + "\" is also on line " + Math.min(a, b));
         }
-        nextOrderSameCip[i] = o.hasCip() ? orderHeadByCip.put(o.cip(), i) : -1;
+        nextOrderSameCip[i] = orders.hasCip(i) ? orderHeadByCip.put(i) : -1;
       }
     }
 
     private void indexStatement() throws InputConflictException {
-      rowByCip = new LongIntMap(rows.length);
-      for (int j = 0; j < rows.length; j++) {
-        int previous = rowByCip.put(rows[j].cip(), j);
+      rowByCip = new CipIndex(rows.cips(), rowCount);
+      for (int j = 0; j < rowCount; j++) {
+        int previous = rowByCip.put(j);
         if (previous >= 0) {
-          int a = rows[previous].line();
-          int b = rows[j].line();
-          throw new InputConflictException(Source.STATEMENT, Math.max(a, b), "cip", "\"" + rows[j].cip() + "\" is also on line " + Math.min(a, b));
+          int a = rows.line(previous);
+          int b = rows.line(j);
+          throw new InputConflictException(Source.STATEMENT, Math.max(a, b), "cip", "\"" + rows.cip(j) + "\" is also on line " + Math.min(a, b));
         }
       }
     }
 
     /** Per CIP, the first verified cip.paid webhook received; duplicates are normal deliveries. */
     private void indexWebhooks() {
-      hookByCip = new LongIntMap(hooks.length);
-      for (int w = 0; w < hooks.length; w++) {
-        WebhookReceipt h = hooks[w];
-        if (!h.isPaid()) {
+      hookByCip = new CipIndex(hooks.cips(), hookCount);
+      for (int w = 0; w < hookCount; w++) {
+        if (!hooks.isPaid(w)) {
           continue;
         }
-        int current = hookByCip.get(h.cip());
-        if (current < 0 || earlier(h, hooks[current])) {
-          hookByCip.put(h.cip(), w);
+        int current = hookByCip.get(hooks.cip(w));
+        if (current < 0 || earlier(w, current)) {
+          hookByCip.put(w);
         }
       }
     }
 
-    private boolean earlier(WebhookReceipt a, WebhookReceipt b) {
-      int c = Long.compare(a.receivedAt(), b.receivedAt());
+    private boolean earlier(int a, int b) {
+      int c = Long.compare(hooks.receivedAt(a), hooks.receivedAt(b));
       if (c == 0) {
-        c = Long.compare(a.paymentDate(), b.paymentDate());
+        c = Long.compare(hooks.paymentDate(a), hooks.paymentDate(b));
       }
       if (c == 0) {
-        c = Long.compare(a.amountMinor(), b.amountMinor());
+        c = Long.compare(hooks.amountMinor(a), hooks.amountMinor(b));
       }
       if (c == 0) {
-        c = Integer.compare(a.currency() == null ? -1 : a.currency().ordinal(), b.currency() == null ? -1 : b.currency().ordinal());
+        c = Integer.compare(hooks.currencyOrdinal(a), hooks.currencyOrdinal(b));
       }
       if (c == 0) {
-        c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.transactionCode(), b.transactionCode());
+        c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(hooks.transactionCode(a), hooks.transactionCode(b));
       }
       return c < 0;
     }
 
+    /** The order whose id is the code (encoded by the time this is called), or -1. */
+    private int orderOfCode(CodeColumn codes, int j) {
+      int ref = codes.ref(j);
+      return ref >= 0 ? ref : -1;
+    }
+
+    private int compareIds(int a, int b) {
+      return orders.ids().compareAt(a, orders.ids(), b);
+    }
+
     /** G of Contract 1: a statement row belongs to the order of its transaction code and to every order naming its CIP. */
     private void linkRowsToOrders() {
-      primaryOrder = new int[rows.length];
-      int[] rowCodeOrder = new int[rows.length];
-      int[] counts = new int[orders.length + 1];
+      primaryOrder = new int[rowCount];
+      int[] counts = new int[orderCount + 1];
+      CodeColumn codes = rows.codes();
       for (int pass = 0; pass < 2; pass++) {
         int[] fill = null;
         if (pass == 1) {
-          rowStart = new int[orders.length + 1];
-          for (int i = 0; i < orders.length; i++) {
+          rowStart = new int[orderCount + 1];
+          for (int i = 0; i < orderCount; i++) {
             rowStart[i + 1] = rowStart[i] + counts[i];
           }
-          rowList = new int[rowStart[orders.length]];
-          fill = rowStart.clone();
+          counts = null;
+          rowList = new int[rowStart[orderCount]];
+          fill = Arrays.copyOf(rowStart, orderCount);
         }
-        for (int j = 0; j < rows.length; j++) {
-          StatementRow r = rows[j];
-          if (pass == 0) {
-            rowCodeOrder[j] = orderOfCode(r.transactionCode(), r.cip());
-          }
-          int byCode = rowCodeOrder[j];
+        for (int j = 0; j < rowCount; j++) {
+          int byCode = orderOfCode(codes, j);
           if (byCode >= 0) {
             link(byCode, j, counts, fill);
           }
           int best = byCode;
-          for (int i = orderHeadByCip.get(r.cip()); i >= 0; i = nextOrderSameCip[i]) {
+          for (int i = orderHeadByCip.get(rows.cip(j)); i >= 0; i = nextOrderSameCip[i]) {
             if (i != byCode) {
               link(i, j, counts, fill);
-              if (byCode < 0 && (best < 0 || orders[i].orderId().compareTo(orders[best].orderId()) < 0)) {
+              if (byCode < 0 && (best < 0 || compareIds(i, best) < 0)) {
                 best = i;
               }
             }
@@ -222,34 +245,15 @@ public final class Reconciler {
       }
     }
 
-    private int orderOfCode(String code) {
-      if (code == null) {
-        return -1;
-      }
-      return orderById.get(code);
-    }
-
-    /** Same as {@link #orderOfCode(String)}; usually the order naming the CIP has that code, which saves a hash lookup. */
-    private int orderOfCode(String code, long cip) {
-      if (code == null) {
-        return -1;
-      }
-      int byCip = orderHeadByCip.get(cip);
-      if (byCip >= 0 && nextOrderSameCip[byCip] < 0 && orders[byCip].orderId().equals(code)) {
-        return byCip;
-      }
-      return orderOfCode(code);
-    }
-
     /** The order a CIP unknown to the statement belongs to: by the webhook's code, else the smallest id naming the CIP. */
-    private int orderOfLooseCip(long cip, String code) {
-      int byCode = orderOfCode(code, cip);
+    private int orderOfLooseCip(long cip, int hook) {
+      int byCode = orderOfCode(hooks.codes(), hook);
       if (byCode >= 0) {
         return byCode;
       }
       int best = -1;
       for (int i = orderHeadByCip.get(cip); i >= 0; i = nextOrderSameCip[i]) {
-        if (best < 0 || orders[i].orderId().compareTo(orders[best].orderId()) < 0) {
+        if (best < 0 || compareIds(i, best) < 0) {
           best = i;
         }
       }
@@ -258,17 +262,18 @@ public final class Reconciler {
 
     /** Orders with a verified cip.paid webhook by transaction code or by the order's own CIP. */
     private void markPaidWebhooks() {
-      paidWebhookForOrder = new boolean[orders.length];
+      paidWebhookForOrder = new boolean[orderCount];
       // rows of the statement are checked per order in webhookPaysAnyRowOf; duplicates mark the same orders
-      for (WebhookReceipt h : hooks) {
-        if (!h.isPaid()) {
+      CodeColumn codes = hooks.codes();
+      for (int w = 0; w < hookCount; w++) {
+        if (!hooks.isPaid(w)) {
           continue;
         }
-        int byCode = orderOfCode(h.transactionCode(), h.cip());
+        int byCode = orderOfCode(codes, w);
         if (byCode >= 0) {
           paidWebhookForOrder[byCode] = true;
         }
-        for (int i = orderHeadByCip.get(h.cip()); i >= 0; i = nextOrderSameCip[i]) {
+        for (int i = orderHeadByCip.get(hooks.cip(w)); i >= 0; i = nextOrderSameCip[i]) {
           paidWebhookForOrder[i] = true;
         }
       }
@@ -276,7 +281,7 @@ public final class Reconciler {
 
     private boolean webhookPaysAnyRowOf(int i) {
       for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-        if (hookByCip.get(rows[rowList[k]].cip()) >= 0) {
+        if (hookByCip.get(rows.cip(rowList[k])) >= 0) {
           return true;
         }
       }
@@ -285,28 +290,27 @@ public final class Reconciler {
 
     /** Payment time of a CIP: the gateway's paid_at, else the first webhook's paymentDate. */
     private long payTime(int j) {
-      StatementRow r = rows[j];
-      if (r.paidAt() != Times.NONE) {
-        return r.paidAt();
+      long paidAt = rows.paidAt(j);
+      if (paidAt != Times.NONE) {
+        return paidAt;
       }
-      int w = hookByCip.get(r.cip());
-      return w >= 0 ? hooks[w].paymentDate() : Times.NONE;
+      int w = hookByCip.get(rows.cip(j));
+      return w >= 0 ? hooks.paymentDate(w) : Times.NONE;
     }
 
     /** The time a CIP's business date comes from: payment time if paid, else creation time. */
     private long itemTime(int j) {
-      StatementRow r = rows[j];
-      if (r.status().isSettled()) {
+      if (rows.status(j).isSettled()) {
         long t = payTime(j);
         if (t != Times.NONE) {
           return t;
         }
       }
-      return r.createdAt();
+      return rows.createdAt(j);
     }
 
-    private void checkOrder(int i, long[] orderTime, boolean[] settledOut) {
-      Order o = orders[i];
+    private void checkOrder(int i, boolean[] inScopeOut, boolean[] settledOut) {
+      OrderStatus status = orders.status(i);
       int settled = 0;
       int paid = 0;
       long earliestSettled = Times.NONE;
@@ -315,8 +319,7 @@ public final class Reconciler {
       long latestExpiry = Times.NONE;
       for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
         int j = rowList[k];
-        StatementRow r = rows[j];
-        PaymentState st = r.status();
+        PaymentState st = rows.status(j);
         if (st.isSettled()) {
           settled++;
           long pt = payTime(j);
@@ -331,166 +334,148 @@ public final class Reconciler {
             latestPaid = pt;
           }
           long t = itemTime(j);
-          if (o.status().ignoresPayment()) {
-            emit(Category.PAID_NOT_RECORDED, t, i, j, Cips.format(r.cip()), null, null, "gateway PAID but order " + o.status());
+          if (status.ignoresPayment()) {
+            emit(Category.PAID_NOT_RECORDED, t, i, j, -1);
           }
-          if (r.amountMinor() != o.amountMinor()) {
-            emit(Category.AMOUNT_MISMATCH, t, i, j, Cips.format(r.cip()), null, null, amountDetail(r.amount(), o.amount()));
+          if (rows.amountMinor(j) != orders.amountMinor(i)) {
+            emit(Category.AMOUNT_MISMATCH, t, i, j, -1);
           }
-          if (r.currency() != o.currency()) {
-            emit(Category.CURRENCY_MISMATCH, t, i, j, Cips.format(r.cip()), null, null, "gateway " + r.currency() + " vs order " + o.currency());
+          if (rows.currency(j) != orders.currency(i)) {
+            emit(Category.CURRENCY_MISMATCH, t, i, j, -1);
           }
         } else if (st == PaymentState.REFUNDED) {
-          if (o.status().recordsPayment()) {
-            emit(Category.REFUND_NOT_SYNCED, itemTime(j), i, j, Cips.format(r.cip()), null, null, "gateway REFUNDED but order " + o.status());
+          if (status.recordsPayment()) {
+            emit(Category.REFUND_NOT_SYNCED, itemTime(j), i, j, -1);
           }
         } else if (st == PaymentState.PENDING || st == PaymentState.UNKNOWN) {
-          if (r.expiresAt() == Times.NONE) {
+          long expiresAt = rows.expiresAt(j);
+          if (expiresAt == Times.NONE) {
             payableForever = true;
-          } else if (r.expiresAt() > latestExpiry) {
-            latestExpiry = r.expiresAt();
+          } else if (expiresAt > latestExpiry) {
+            latestExpiry = expiresAt;
           }
         }
       }
-      if (o.status().recordsPayment() && settled == 0) {
-        emit(Category.RECORDED_NOT_PAID, o.createdAt(), i, -1, Cips.format(o.cip()), null, null, "order " + o.status() + " but no CIP of it is paid at the gateway");
+      long createdAt = orders.createdAt(i);
+      if (status.recordsPayment() && settled == 0) {
+        emit(Category.RECORDED_NOT_PAID, createdAt, i, -1, -1);
       }
       if (paid > 1) {
-        emitDuplicatePayment(o, i, latestPaid);
+        emitDuplicatePayment(i, latestPaid);
       }
-      if (o.status() == OrderStatus.PENDING && paid == 0 && !payableForever && !paidWebhookForOrder[i] && !webhookPaysAnyRowOf(i)) {
-        long openUntil = o.createdAt() + config.openOrderFor().toMillis();
+      if (status == OrderStatus.PENDING && paid == 0 && !payableForever && !paidWebhookForOrder[i] && !webhookPaysAnyRowOf(i)) {
+        long openUntil = createdAt + config.openOrderFor().toMillis();
         if (latestExpiry != Times.NONE && latestExpiry > openUntil) {
           openUntil = latestExpiry;
         }
         if (asOf > openUntil) {
-          emit(Category.EXPIRED_ORDER_OPEN, openUntil, i, -1, Cips.format(o.cip()), null, null,
-              "PENDING since " + format(o.createdAt()) + ", nothing payable after " + format(openUntil));
+          emit(Category.EXPIRED_ORDER_OPEN, openUntil, i, -1, -1);
         }
       }
-      orderTime[i] = settled > 0 && earliestSettled != Times.NONE ? earliestSettled : o.createdAt();
+      inScopeOut[i] = inScope(settled > 0 && earliestSettled != Times.NONE ? earliestSettled : createdAt);
       settledOut[i] = settled > 0;
     }
 
     private void checkPaidRows() {
-      for (int j = 0; j < rows.length; j++) {
-        StatementRow r = rows[j];
-        if (r.status() != PaymentState.PAID) {
+      for (int j = 0; j < rowCount; j++) {
+        if (rows.status(j) != PaymentState.PAID) {
           continue;
         }
         long t = itemTime(j);
-        String code = r.transactionCode() == null ? "" : r.transactionCode();
         if (primaryOrder[j] < 0) {
-          emit(Category.UNKNOWN_ORDER, t, -1, j, Cips.format(r.cip()), code, null,
-              code.isEmpty() ? "PAID CIP without a transaction code matches no order" : "no order " + code);
+          emit(Category.UNKNOWN_ORDER, t, -1, j, -1);
         }
-        if (webhooksSupplied && hookByCip.get(r.cip()) < 0) {
-          emit(Category.MISSING_WEBHOOK, t, primaryOrder[j], j, Cips.format(r.cip()), code, null, "gateway PAID but no verified cip.paid webhook");
+        if (webhooksSupplied && hookByCip.get(rows.cip(j)) < 0) {
+          emit(Category.MISSING_WEBHOOK, t, primaryOrder[j], j, -1);
         }
       }
     }
 
     private void checkWebhooks() {
       // walk the webhooks in input order (memory locality); only the first delivery per CIP counts
-      for (int w = 0; w < hooks.length; w++) {
-        WebhookReceipt h = hooks[w];
-        if (!h.isPaid() || hookByCip.get(h.cip()) != w) {
+      for (int w = 0; w < hookCount; w++) {
+        if (!hooks.isPaid(w) || hookByCip.get(hooks.cip(w)) != w) {
           continue;
         }
-        long cip = h.cip();
-        {
-            int r = rowByCip.get(cip);
-            int order = r >= 0 ? primaryOrder[r] : orderOfLooseCip(cip, h.transactionCode());
-            String code = h.transactionCode() == null ? "" : h.transactionCode();
-            long pay = r >= 0 && rows[r].paidAt() != Times.NONE ? rows[r].paidAt() : h.paymentDate();
-            long t = pay != Times.NONE ? pay : h.receivedAt();
-            if (pay != Times.NONE && h.receivedAt() - pay > config.lateWebhookAfter().toMillis()) {
-              long minutes = (h.receivedAt() - pay) / 60_000;
-              emit(Category.LATE_WEBHOOK, t, order, r, Cips.format(cip), code, h.currency(), "webhook received " + minutes + " min after the payment");
-            }
-            if (r < 0) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, -1, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway does not know the CIP" + webhookAmount(h));
-            } else if (!rows[r].status().isSettled()) {
-              emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, Cips.format(cip), code, h.currency(), "cip.paid webhook but the gateway says " + rows[r].status() + webhookAmount(h));
-            }
+        long cip = hooks.cip(w);
+        int r = rowByCip.get(cip);
+        int order = r >= 0 ? primaryOrder[r] : orderOfLooseCip(cip, w);
+        long receivedAt = hooks.receivedAt(w);
+        long pay = r >= 0 && rows.paidAt(r) != Times.NONE ? rows.paidAt(r) : hooks.paymentDate(w);
+        long t = pay != Times.NONE ? pay : receivedAt;
+        if (pay != Times.NONE && receivedAt - pay > config.lateWebhookAfter().toMillis()) {
+          emit(Category.LATE_WEBHOOK, t, order, r, w);
+        }
+        if (r < 0 || !rows.status(r).isSettled()) {
+          emit(Category.WEBHOOK_NOT_CONFIRMED, t, order, r, w);
         }
       }
-    }
-
-    private String webhookAmount(WebhookReceipt h) {
-      return h.currency() == null ? "" : " (webhook " + Money.ofMinor(h.amountMinor(), h.currency()) + ")";
-    }
-
-    private String amountDetail(Money gateway, Money order) {
-      if (gateway.isHundredfoldOf(order)) {
-        return gateway.amount().abs().compareTo(order.amount().abs()) > 0
-            ? "x100: gateway " + gateway.toPlainString() + " is 100 times the order amount " + order.toPlainString()
-            : "x100: order " + order.toPlainString() + " is 100 times the gateway amount " + gateway.toPlainString();
-      }
-      return "gateway " + gateway.toPlainString() + " vs order " + order.toPlainString();
-    }
-
-    private String format(long millis) {
-      return Timestamps.format(Instant.ofEpochMilli(millis).atZone(config.calendar().zone()).toOffsetDateTime());
     }
 
     /**
-   * One row per order paid more than once. The order's own CIP (else the first paid) is the
-   * payment that stands; the {@code cip} column names the duplicate(s), the detail all of them.
-   */
-  private void emitDuplicatePayment(Order o, int i, long latestPaid) {
-    List<StatementRow> paidRows = new ArrayList<>();
-    for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
-      if (rows[rowList[k]].status() == PaymentState.PAID) {
-        paidRows.add(rows[rowList[k]]);
+     * One row per order paid more than once. The order's own CIP (else the first paid) is the
+     * payment that stands; the {@code cip} column names the duplicate(s), the detail all of them.
+     */
+    private void emitDuplicatePayment(int i, long latestPaid) {
+      int n = 0;
+      long[] paidCips = new long[rowStart[i + 1] - rowStart[i]];
+      long[] paidAts = new long[paidCips.length];
+      for (int k = rowStart[i]; k < rowStart[i + 1]; k++) {
+        int j = rowList[k];
+        if (rows.status(j) == PaymentState.PAID) {
+          paidCips[n] = rows.cip(j);
+          paidAts[n++] = rows.paidAt(j);
+        }
+      }
+      // by CIP (unique in the statement), carrying paid_at along
+      Integer[] byCip = new Integer[n];
+      for (int x = 0; x < n; x++) {
+        byCip[x] = x;
+      }
+      Arrays.sort(byCip, Comparator.comparingLong(x -> paidCips[x]));
+      int standing = -1;
+      for (int x : byCip) {
+        if (orders.hasCip(i) && paidCips[x] == orders.cip(i)) {
+          standing = x;
+          break;
+        }
+      }
+      if (standing < 0) {
+        for (int x : byCip) {
+          long t = paidAts[x] == Times.NONE ? Long.MAX_VALUE : paidAts[x];
+          long best = standing < 0 ? 0 : paidAts[standing] == Times.NONE ? Long.MAX_VALUE : paidAts[standing];
+          if (standing < 0 || t < best) {
+            standing = x;
+          }
+        }
+      }
+      StringBuilder duplicates = new StringBuilder();
+      StringBuilder all = new StringBuilder();
+      for (int x : byCip) {
+        all.append(all.length() == 0 ? "" : ";").append(Cips.format(paidCips[x]));
+        if (x != standing) {
+          duplicates.append(duplicates.length() == 0 ? "" : ";").append(Cips.format(paidCips[x]));
+        }
+      }
+      long t = latestPaid == Times.NONE ? orders.createdAt(i) : latestPaid;
+      if (inScope(t)) {
+        found.add(Category.DUPLICATE_PAYMENT, t, i, -1, -1,
+            new String[] {duplicates.toString(), n + " CIPs paid: " + all + "; kept " + Cips.format(paidCips[standing])});
+        hasFinding[i] = true;
       }
     }
-    paidRows.sort(Comparator.comparingLong(StatementRow::cip));
-    StatementRow standing = paidRows.stream().filter(r -> o.hasCip() && r.cip() == o.cip()).findFirst()
-        .orElseGet(() -> paidRows.stream()
-            .min(Comparator.comparingLong((StatementRow r) -> r.paidAt() == Times.NONE ? Long.MAX_VALUE : r.paidAt())
-                .thenComparingLong(StatementRow::cip))
-            .orElseThrow());
-    StringBuilder duplicates = new StringBuilder();
-    StringBuilder all = new StringBuilder();
-    for (StatementRow r : paidRows) {
-      all.append(all.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
-      if (r != standing) {
-        duplicates.append(duplicates.length() == 0 ? "" : ";").append(Cips.format(r.cip()));
-      }
-    }
-    emit(Category.DUPLICATE_PAYMENT, latestPaid == Times.NONE ? o.createdAt() : latestPaid, i, -1, duplicates.toString(), null, null,
-        paidRows.size() + " CIPs paid: " + all + "; kept " + Cips.format(standing.cip()));
-  }
 
-  private void emit(Category category, long time, int orderIndex, int rowIndex, String cip, String fallbackOrderId, Currency fallbackCurrency, String detail) {
+    private void emit(Category category, long time, int orderIndex, int rowIndex, int hookIndex) {
       if (!inScope(time)) {
         return;
       }
-      Order o = orderIndex >= 0 ? orders[orderIndex] : null;
-      StatementRow r = rowIndex >= 0 ? rows[rowIndex] : null;
-      String orderId = o != null ? o.orderId() : (fallbackOrderId == null ? "" : fallbackOrderId);
-      Currency currency = o != null ? o.currency() : (r != null ? r.currency() : fallbackCurrency);
-      Optional<Instant> when = time == Times.NONE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(time));
-      found.add(
-          new Discrepancy(
-              category,
-              when.map(config.calendar()::businessDate),
-              orderId,
-              cip,
-              o == null ? Optional.empty() : Optional.of(o.amount()),
-              r == null ? Optional.empty() : Optional.of(r.amount()),
-              Optional.ofNullable(currency),
-              o == null ? Optional.empty() : Optional.of(o.status()),
-              r == null ? Optional.empty() : Optional.of(r.status()),
-              detail,
-              when));
+      found.add(category, time, orderIndex, rowIndex, hookIndex, null);
       if (orderIndex >= 0) {
         hasFinding[orderIndex] = true;
       }
     }
 
-    private ReconcileResult summarize(long[] orderTime, boolean[] settled) {
+    private ReconcileResult summarize(boolean[] orderInScope, boolean[] settled) {
       int nc = Currency.values().length;
       long[] orderCount = new long[nc];
       long[] orderSum = new long[nc];
@@ -500,33 +485,33 @@ public final class Reconciler {
       long[] matchedSum = new long[nc];
       long matched = 0;
       long seen = 0;
-      for (int i = 0; i < orders.length; i++) {
-        if (!inScope(orderTime[i])) {
+      for (int i = 0; i < this.orderCount; i++) {
+        if (!orderInScope[i]) {
           continue;
         }
         seen++;
-        int c = orders[i].currency().ordinal();
+        int c = orders.currency(i).ordinal();
         orderCount[c]++;
-        orderSum[c] = Math.addExact(orderSum[c], orders[i].amountMinor());
+        orderSum[c] = Math.addExact(orderSum[c], orders.amountMinor(i));
         if (settled[i] && !hasFinding[i]) {
           matched++;
           matchedCount[c]++;
-          matchedSum[c] = Math.addExact(matchedSum[c], orders[i].amountMinor());
+          matchedSum[c] = Math.addExact(matchedSum[c], orders.amountMinor(i));
         }
       }
-      for (int j = 0; j < rows.length; j++) {
+      for (int j = 0; j < rowCount; j++) {
         if (!inScope(itemTime(j))) {
           continue;
         }
         seen++;
-        if (rows[j].status() == PaymentState.PAID) {
-          int c = rows[j].currency().ordinal();
+        if (rows.status(j) == PaymentState.PAID) {
+          int c = rows.currency(j).ordinal();
           paidCount[c]++;
-          paidSum[c] = Math.addExact(paidSum[c], rows[j].amountMinor());
+          paidSum[c] = Math.addExact(paidSum[c], rows.amountMinor(j));
         }
       }
-      for (WebhookReceipt h : hooks) {
-        if (inScope(h.paymentDate() != Times.NONE ? h.paymentDate() : h.receivedAt())) {
+      for (int w = 0; w < hookCount; w++) {
+        if (inScope(hooks.paymentDate(w) != Times.NONE ? hooks.paymentDate(w) : hooks.receivedAt(w))) {
           seen++;
         }
       }
@@ -539,11 +524,11 @@ public final class Reconciler {
       for (Category category : Category.values()) {
         counts.put(category, 0L);
       }
-      for (Discrepancy d : found) {
-        counts.merge(d.category(), 1L, Long::sum);
+      for (int k = 0; k < found.size(); k++) {
+        counts.merge(found.category(k), 1L, Long::sum);
       }
-      found.sort(ORDER);
-      return new ReconcileResult(scope.date(), scope.asOf(), found, matched, counts, totals, seen);
+      found.sort();
+      return new ReconcileResult(scope.date(), scope.asOf(), found.asList(), matched, counts, totals, seen);
     }
   }
 }

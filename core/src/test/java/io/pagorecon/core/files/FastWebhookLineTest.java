@@ -98,12 +98,60 @@ class FastWebhookLineTest {
         line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("}}}", "}}},"),
         line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"cip\":\"123\"", "\"cip\":123"),
         line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"amount\":1.5", "\"amount\":\"1.5\""),
-        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"receivedAt\"", "\"receivedAt\" ")));
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"receivedAt\"", "\"receivedAt\" "),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace(",\"transactionCode\":\"ORD-1\"", ",\"transactionCode\":\"ORD-1\",\"transactionCode\":\"ORD-2\""),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"operationNumber\":\"1\",", ""),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"operationNumber\":\"1\"", "\"operationNumber\":1"),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"amount\":1.5", "\"amount\":1.5e0"),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"amount\":1.5", "\"amount\":1.5 "),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"data\":{", "\"data\":{\"body\":{},"),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("{\"receivedAt\"", "{\"extra\":\"x\",\"receivedAt\""),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("\"paymentDate\":\"" + ok + "\",", ""),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("}}}", "} } }"),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("}}}", "}}"),
+        line(ok, "1", "123", "PEN", "1.5", ok, "ORD-1").replace("}}}", "}}}}")));
     for (String text : lines) {
       checked(text);
     }
     assertNotNull(checked(lines.get(0)));
     assertEquals(123L, checked(lines.get(1)).cip());
     assertEquals(2200L, checked(lines.get(2)).amountMinor());
+  }
+
+  /** The shape other systems write: any key order, any JSON spacing. */
+  static String reshaped(String text, Random r) {
+    String received = text.substring(text.indexOf("\"receivedAt\""), text.indexOf(",\"body\""));
+    String body = text.substring(text.indexOf("\"body\""), text.length() - 1);
+    String data = body.substring(body.indexOf("{", body.indexOf("\"data\"")) + 1, body.length() - 2);
+    String head = body.substring(body.indexOf("{") + 1, body.indexOf(",\"data\""));
+    List<String> dataFields = new ArrayList<>(List.of(data.split(",(?=\")")));
+    List<String> headFields = new ArrayList<>(List.of(head.split(",(?=\")")));
+    java.util.Collections.shuffle(dataFields, r);
+    headFields.add("\"data\":{" + String.join(sep(r), dataFields.stream().map(f -> spaced(f, r)).toList()) + "}");
+    java.util.Collections.shuffle(headFields, r);
+    List<String> top = new ArrayList<>(List.of(spaced(received, r), "\"body\":{" + String.join(sep(r), headFields.stream().map(f -> f.startsWith("\"data\"") ? f : spaced(f, r)).toList()) + "}"));
+    java.util.Collections.shuffle(top, r);
+    return "{" + (r.nextBoolean() ? " " : "") + String.join(sep(r), top) + (r.nextBoolean() ? " " : "") + "}";
+  }
+
+  private static String sep(Random r) {
+    return r.nextBoolean() ? ", " : r.nextBoolean() ? "," : " ,\t";
+  }
+
+  private static String spaced(String field, Random r) {
+    return r.nextBoolean() ? field.replaceFirst("\":", "\": ") : field.replaceFirst("\":", "\" : ");
+  }
+
+  @Test
+  void fastPath_shouldReadAnyKeyOrderAndSpacing_exactlyAsTheStrictPath() {
+    Random r = new Random(5);
+    for (int i = 0; i < 2_000; i++) {
+      String amount = (1 + r.nextInt(99_999)) + (r.nextBoolean() ? "." + r.nextInt(100) : "");
+      String usual = line("2024-01-15T12:00:0" + r.nextInt(10) + "Z", Integer.toString(r.nextInt(100_000)), Long.toString(1 + r.nextInt(99_999_999)),
+          r.nextBoolean() ? "PEN" : "USD", amount, "2024-01-15T10:00:00-05:00", "ORD-" + r.nextInt(1_000_000));
+      String text = reshaped(usual, r);
+      assertNotNull(checked(text), text);
+      assertEquals(checked(usual), checked(text), text);
+    }
   }
 }

@@ -194,6 +194,26 @@ class DailyReconciliationTest {
   }
 
   @Test
+  void dayLargerThanTheCapacity_shouldAlertWithItsSizeAndTouchNothing() {
+    DailyDataset.load(files, webhooks, "PENDING");
+    // the dataset has 3 orders and 3 statement rows: 4 rows fit, the statement passes the limit
+    DailyReconciliation.Settings settings = new DailyReconciliation.Settings("sandbox", ZoneId.of("America/Lima"), Optional.empty(),
+        OrdersFormat.CANONICAL, 0, Runnable::run, 1, Runnable::run, 1, new DayCapacity(512L << 20, 4));
+    DailyReconciliation uc = new DailyReconciliation(settings, new Reconciler(ReconcileConfig.defaults()), files, webhooks, reports, ledger,
+        new ReconcileAlerts(new AlertPolicy(AlertLanguage.EN, 0, BigDecimal.ZERO, false, 5)), publisher);
+
+    DailyOutcome o = uc.run(DailyDataset.DAY, NOW);
+
+    assertEquals(DailyOutcome.Kind.TOO_LARGE, o.kind());
+    assertTrue(reports.day(DailyDataset.DAY).isEmpty());
+    assertTrue(ledger.all().isEmpty());
+    Alert a = publisher.published().get(0);
+    assertTrue(a.subject().contains("day too large"), a.subject());
+    assertTrue(a.body().contains("more than 4 input rows") && a.body().contains("512 MiB") && a.body().contains("statement.csv")
+        && a.body().contains("MemorySize"), a.body());
+  }
+
+  @Test
   void ordersSplitOverTwoExports_shouldBeReconciledTogether() {
     DailyDataset.load(files, webhooks, "PENDING");
     String[] lines = DailyDataset.orders("PAID").split("\n");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 
 /**
  * A CSV file with a header row, read in parallel chunks. Columns are found by name
@@ -82,11 +83,35 @@ public final class CsvTable {
   }
 
   public <T> List<T> rows(Executor executor, int parallelism, RowParser<T> parser) throws IOException, InputFileException {
-    return ParallelChunks.parse(
+    List<T> all = new ArrayList<>();
+    readBlocks(executor, parallelism, n -> new ArrayList<T>(n), (rec, table, out) -> {
+      T value = parser.parse(rec, table);
+      if (value != null) {
+        out.add(value);
+      }
+    }, block -> { }, all::addAll);
+    return all;
+  }
+
+  /** Adds one record to a block of its own chunk. */
+  @FunctionalInterface
+  public interface RecordSink<B> {
+    void add(CsvRecord record, CsvTable table, B block) throws InputFileException;
+  }
+
+  /**
+   * Reads the records chunk by chunk in parallel, each chunk into a new block ({@code newBlock}
+   * gets an estimate of its records), {@code finish}es each block on the parsing thread and hands
+   * the blocks to {@code merge} in file order.
+   */
+  public <B> void readBlocks(Executor executor, int parallelism, IntFunction<B> newBlock, RecordSink<B> parser, ParallelChunks.Sink<B> finish,
+      ParallelChunks.Sink<B> merge) throws IOException, InputFileException {
+    ParallelChunks.parseBlocks(
         reader,
         executor,
         Math.max(2, parallelism * 2),
-        (chunk, out) -> {
+        chunk -> {
+          B block = newBlock.apply(chunk.length() / 64 + 16);
           CsvRecord rec = new CsvRecord();
           int[] line = {chunk.firstLine()};
           int pos = 0;
@@ -105,12 +130,12 @@ public final class CsvTable {
             if (rec.size() > columns.size()) {
               throw new InputFileException(file, rec.line(), "line", "the line has " + rec.size() + " fields, the header " + columns.size());
             }
-            T value = parser.parse(rec, this);
-            if (value != null) {
-              out.add(value);
-            }
+            parser.add(rec, this, block);
           }
-        });
+          finish.accept(block);
+          return block;
+        },
+        merge);
   }
 
   public InputFileException error(CsvRecord rec, int column, String problem) {
@@ -131,6 +156,53 @@ public final class CsvTable {
       throw error(rec, column, "required");
     }
     return text;
+  }
+
+  /**
+   * Bounds {@code [start, end)} in {@link CsvRecord#data()} of the text {@link #requiredText} would
+   * give, packed as {@code start << 32 | end}, or -1 when only the decoded text can say (a quoted
+   * field with doubled quotes, non-ASCII or space-only bytes): then call {@link #requiredText}.
+   */
+  public static long plainBounds(CsvRecord rec, int column) {
+    if (rec.escaped(column)) {
+      return -1;
+    }
+    byte[] d = rec.data();
+    int s = rec.start(column);
+    int e = rec.end(column);
+    boolean visible = false;
+    for (int k = s; k < e; k++) {
+      if (d[k] < 0) {
+        return -1;
+      }
+      visible |= d[k] > ' ';
+    }
+    return visible ? ((long) s << 32) | e : -1;
+  }
+
+  /** Like {@link #plainBounds} for {@link #optionalText} (trimmed); -2 when that gives null. */
+  public static long plainTrimmedBounds(CsvRecord rec, int column) {
+    if (column < 0 || rec.isEmpty(column)) {
+      return -2;
+    }
+    if (rec.escaped(column)) {
+      return -1;
+    }
+    byte[] d = rec.data();
+    int s = rec.start(column);
+    int e = rec.end(column);
+    for (int k = s; k < e; k++) {
+      if (d[k] < 0) {
+        return -1;
+      }
+    }
+    while (s < e && d[s] <= ' ') {
+      s++;
+    }
+    while (e > s && d[e - 1] <= ' ') {
+      e--;
+    }
+    return s == e ? -2 : ((long) s << 32) | e;
   }
 
   /** Text of an optional column, null when empty or absent. */

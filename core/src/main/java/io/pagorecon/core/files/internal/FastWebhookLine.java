@@ -3,131 +3,203 @@ package io.pagorecon.core.files.internal;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.reconcile.Times;
 import io.pagorecon.core.reconcile.WebhookReceipt;
+import io.pagorecon.core.reconcile.columns.WebhookColumns;
 import io.pagorecon.core.webhook.EventType;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The common shape of a {@code webhooks.jsonl} line read straight from bytes, without a JSON
- * parser: exactly the keys, order and value forms the webhook function and the generator write,
- * plain ASCII, no escapes. Anything else (another order, an escape, a number where a string is
- * usual, extra fields, odd amounts or dates) returns null and the caller takes the strict path
- * ({@code NotificationParser}), so both paths always give the same receipt.
+ * A {@code webhooks.jsonl} line of a {@code cip.paid} read straight from its bytes, without a JSON
+ * parser: the keys in any order, any JSON spacing, but only the known keys ({@code receivedAt},
+ * {@code body}; {@code eventType}, {@code operationNumber}, {@code data}; {@code cip}, {@code
+ * currency}, {@code amount}, {@code paymentDate}, {@code transactionCode}), each once, with the
+ * usual value forms (plain ASCII strings without escapes, a plain decimal amount). Anything else (an
+ * escape, a number where a string is usual, an extra or repeated key, odd amounts or dates) is
+ * declined and the caller takes the strict path ({@code NotificationParser}), so both paths always
+ * give the same receipt.
  */
 public final class FastWebhookLine {
-
-  private static final byte[] P_RECEIVED = ascii("{\"receivedAt\":\"");
-  private static final byte[] P_BODY = ascii("\",\"body\":{\"eventType\":\"cip.paid\",\"operationNumber\":\"");
-  private static final byte[] P_CIP = ascii("\",\"data\":{\"cip\":\"");
-  private static final byte[] P_CURRENCY = ascii("\",\"currency\":\"");
-  private static final byte[] P_AMOUNT = ascii("\",\"amount\":");
-  private static final byte[] P_DATE = ascii(",\"paymentDate\":\"");
-  private static final byte[] P_CODE = ascii("\",\"transactionCode\":\"");
-  private static final byte[] P_END = ascii("\"}}}");
 
   private static final int MAX_OPERATION = 64;
   private static final int MAX_CODE = 36;
 
-  private FastWebhookLine() {}
+  // the fields found, by bit
+  private static final int RECEIVED = 1;
+  private static final int BODY = 1 << 1;
+  private static final int TYPE = 1 << 2;
+  private static final int OPERATION = 1 << 3;
+  private static final int DATA = 1 << 4;
+  private static final int CIP = 1 << 5;
+  private static final int CURRENCY = 1 << 6;
+  private static final int AMOUNT = 1 << 7;
+  private static final int DATE = 1 << 8;
+  private static final int CODE = 1 << 9;
+  private static final int ALL = (1 << 10) - 1;
+  private static final int ALL_BUT_OPERATION = ALL & ~OPERATION;
 
-  /** The receipt of bytes {@code [s, e)} (trimmed), or null when the line is not of the common shape. */
-  public static WebhookReceipt parse(byte[] b, int s, int e, int line) {
-    int p = expect(b, s, e, P_RECEIVED);
-    if (p < 0) {
-      return null;
-    }
-    int q = stringEnd(b, p, e);
-    if (q < 0) {
-      return null;
-    }
-    long receivedAt = FastParse.timestamp(b, p, q);
-    if (receivedAt == FastParse.INVALID || receivedAt == Times.NONE) {
-      return null;
-    }
-    p = expect(b, q, e, P_BODY);
-    if (p < 0) {
-      return null;
-    }
-    q = stringEnd(b, p, e);
-    if (q < 0 || q - p > MAX_OPERATION || !plain(b, p, q)) {
-      return null;
-    }
-    p = expect(b, q, e, P_CIP);
-    if (p < 0) {
-      return null;
-    }
-    q = stringEnd(b, p, e);
-    if (q < 0 || q == p) {
-      return null;
-    }
-    long cip = FastParse.cip(b, p, q);
-    if (cip < 0) {
-      return null;
-    }
-    p = expect(b, q, e, P_CURRENCY);
-    if (p < 0 || p + 3 > e) {
-      return null;
-    }
-    Currency currency = currency(b, p);
-    if (currency == null) {
-      return null;
-    }
-    p = expect(b, p + 3, e, P_AMOUNT);
-    if (p < 0) {
-      return null;
-    }
-    q = p;
-    while (q < e && (b[q] >= '0' && b[q] <= '9' || b[q] == '.')) {
-      q++;
-    }
-    long amount = plainAmount(b, p, q);
-    if (amount <= 0) {
-      return null;
-    }
-    p = expect(b, q, e, P_DATE);
-    if (p < 0) {
-      return null;
-    }
-    q = stringEnd(b, p, e);
-    if (q < 0) {
-      return null;
-    }
-    long paymentDate = FastParse.timestamp(b, p, q);
-    if (paymentDate == FastParse.INVALID || paymentDate == Times.NONE) {
-      return null;
-    }
-    p = expect(b, q, e, P_CODE);
-    if (p < 0) {
-      return null;
-    }
-    q = stringEnd(b, p, e);
-    if (q < 0 || q == p || q - p > MAX_CODE || !plain(b, p, q)) {
-      return null;
-    }
-    String code = new String(b, p, q - p, StandardCharsets.ISO_8859_1);
-    if (expect(b, q, e, P_END) != e) {
-      return null;
-    }
-    return new WebhookReceipt(cip, EventType.CIP_PAID, code, amount, currency, paymentDate, receivedAt, line);
+  private final byte[] b;
+  private final int e;
+  private int p;
+  private int seen;
+  private long receivedAt;
+  private long cip;
+  private Currency currency;
+  private long amount;
+  private long paymentDate;
+  private int codeFrom;
+  private int codeTo;
+
+  private FastWebhookLine(byte[] b, int s, int e) {
+    this.b = b;
+    this.p = s;
+    this.e = e;
   }
 
-  /** Index after {@code prefix} when it is at {@code p}, else -1. */
-  private static int expect(byte[] b, int p, int e, byte[] prefix) {
-    if (p + prefix.length > e) {
+  /** The receipt of bytes {@code [s, e)} (trimmed), or null when the line is not of the usual shape. */
+  public static WebhookReceipt parse(byte[] b, int s, int e, int line) {
+    WebhookColumns one = new WebhookColumns(1);
+    return parseInto(b, s, e, line, one) ? one.get(0) : null;
+  }
+
+  /** Appends the line's receipt to {@code out} and returns true, or returns false (nothing added) when not of the usual shape. */
+  public static boolean parseInto(byte[] b, int s, int e, int line, WebhookColumns out) {
+    FastWebhookLine f = new FastWebhookLine(b, s, e);
+    if (!f.object(0) || f.space() != e || (f.seen | OPERATION) != ALL) {
+      return false;
+    }
+    out.add(f.cip, EventType.CIP_PAID, b, f.codeFrom, f.codeTo, f.amount, f.currency, f.paymentDate, f.receivedAt, line);
+    return true;
+  }
+
+  /** An object at {@code p} of the given level (0 line, 1 body, 2 data); false when declined. */
+  private boolean object(int level) {
+    space();
+    if (p >= e || b[p] != '{') {
+      return false;
+    }
+    p++;
+    space();
+    if (p < e && b[p] == '}') {
+      p++;
+      return true;
+    }
+    while (true) {
+      space();
+      int ks = stringStart();
+      if (ks < 0) {
+        return false;
+      }
+      int ke = stringEnd();
+      if (ke < 0) {
+        return false;
+      }
+      space();
+      if (p >= e || b[p] != ':') {
+        return false;
+      }
+      p++;
+      space();
+      if (!value(level, ks, ke)) {
+        return false;
+      }
+      space();
+      if (p >= e) {
+        return false;
+      }
+      if (b[p] == ',') {
+        p++;
+        continue;
+      }
+      if (b[p] == '}') {
+        p++;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  private boolean value(int level, int ks, int ke) {
+    int field = field(level, ks, ke);
+    if (field == 0 || (seen & field) != 0) {
+      return false;
+    }
+    seen |= field;
+    switch (field) {
+      case BODY:
+        return object(1);
+      case DATA:
+        return object(2);
+      case AMOUNT:
+        return amount();
+      default:
+        break;
+    }
+    int vs = stringStart();
+    if (vs < 0) {
+      return false;
+    }
+    int ve = stringEnd();
+    if (ve < 0) {
+      return false;
+    }
+    switch (field) {
+      case RECEIVED:
+        receivedAt = FastParse.timestamp(b, vs, ve);
+        return receivedAt != FastParse.INVALID && receivedAt != Times.NONE;
+      case TYPE:
+        return is(vs, ve, "cip.paid");
+      case OPERATION:
+        return ve > vs && ve - vs <= MAX_OPERATION && plain(vs, ve);
+      case CIP:
+        cip = ve > vs ? FastParse.cip(b, vs, ve) : -1;
+        return cip >= 0;
+      case CURRENCY:
+        currency = is(vs, ve, "PEN") ? Currency.PEN : is(vs, ve, "USD") ? Currency.USD : null;
+        return currency != null;
+      case DATE:
+        paymentDate = FastParse.timestamp(b, vs, ve);
+        return paymentDate != FastParse.INVALID && paymentDate != Times.NONE;
+      case CODE:
+        codeFrom = vs;
+        codeTo = ve;
+        return ve > vs && ve - vs <= MAX_CODE && plain(vs, ve);
+      default:
+        return false;
+    }
+  }
+
+  private int field(int level, int ks, int ke) {
+    switch (level) {
+      case 0:
+        return is(ks, ke, "receivedAt") ? RECEIVED : is(ks, ke, "body") ? BODY : 0;
+      case 1:
+        return is(ks, ke, "eventType") ? TYPE : is(ks, ke, "operationNumber") ? OPERATION : is(ks, ke, "data") ? DATA : 0;
+      default:
+        return is(ks, ke, "cip") ? CIP : is(ks, ke, "currency") ? CURRENCY : is(ks, ke, "amount") ? AMOUNT
+            : is(ks, ke, "paymentDate") ? DATE : is(ks, ke, "transactionCode") ? CODE : 0;
+    }
+  }
+
+  /** Skips JSON spacing; returns the position after it. */
+  private int space() {
+    while (p < e && (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')) {
+      p++;
+    }
+    return p;
+  }
+
+  /** Consumes an opening quote; the first byte of the string, or -1. */
+  private int stringStart() {
+    if (p >= e || b[p] != '"') {
       return -1;
     }
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[p + i] != prefix[i]) {
-        return -1;
-      }
-    }
-    return p + prefix.length;
+    return ++p;
   }
 
-  /** Index of the closing quote of a string starting at {@code p}; -1 on an escape, a control or a non-ASCII byte. */
-  private static int stringEnd(byte[] b, int p, int e) {
+  /** Consumes the string up to its closing quote; its end, or -1 on an escape, a control or a non-ASCII byte. */
+  private int stringEnd() {
     for (int i = p; i < e; i++) {
       byte c = b[i];
       if (c == '"') {
+        p = i + 1;
         return i;
       }
       if (c == '\\' || c < 0x20 || c > 0x7e) {
@@ -137,24 +209,37 @@ public final class FastWebhookLine {
     return -1;
   }
 
-  /** Printable ASCII without spaces: nothing that trimming or the control-character check could change. */
-  private static boolean plain(byte[] b, int p, int q) {
-    for (int i = p; i < q; i++) {
-      if (b[i] <= ' ' || b[i] > 0x7e) {
+  private boolean amount() {
+    int q = p;
+    while (q < e && (b[q] >= '0' && b[q] <= '9' || b[q] == '.')) {
+      q++;
+    }
+    amount = plainAmount(b, p, q);
+    p = q;
+    // a number ends at spacing, a comma or the closing brace: anything else (an exponent) declines
+    return amount > 0 && q < e && (b[q] == ',' || b[q] == '}' || b[q] == ' ' || b[q] == '\t' || b[q] == '\r');
+  }
+
+  private boolean is(int s, int end, String word) {
+    if (end - s != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (b[s + i] != word.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
-  private static Currency currency(byte[] b, int p) {
-    if (b[p] == 'P' && b[p + 1] == 'E' && b[p + 2] == 'N') {
-      return Currency.PEN;
+  /** Printable ASCII without spaces: nothing that trimming or the control-character check could change. */
+  private boolean plain(int s, int q) {
+    for (int i = s; i < q; i++) {
+      if (b[i] <= ' ' || b[i] > 0x7e) {
+        return false;
+      }
     }
-    if (b[p] == 'U' && b[p + 1] == 'S' && b[p + 2] == 'D') {
-      return Currency.USD;
-    }
-    return null;
+    return true;
   }
 
   /** {@code [1-9]\d{0,15}(\.\d{1,2})?} or {@code 0\.\d{1,2}} as minor units; -1 for any other form. */
@@ -191,9 +276,5 @@ public final class FastWebhookLine {
       }
     }
     return units * 100 + cents;
-  }
-
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

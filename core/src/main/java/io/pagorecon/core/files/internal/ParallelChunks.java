@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Parses the chunks of a {@link ChunkReader} on an executor while the caller keeps reading, with at
- * most a few chunks in flight (bounded memory), and concatenates the results in file order. The
- * first error in file order wins, so a bad file always gives the same message.
+ * most a few chunks in flight (bounded memory), and hands the parsed blocks to a sink in file
+ * order. The first error in file order wins, so a bad file always gives the same message.
  */
 public final class ParallelChunks {
 
@@ -22,37 +22,55 @@ public final class ParallelChunks {
     void parse(ChunkReader.Chunk chunk, List<T> out) throws InputFileException;
   }
 
+  /** Parses one chunk into a block of its own (for example columns). */
+  @FunctionalInterface
+  public interface BlockParser<B> {
+    B parse(ChunkReader.Chunk chunk) throws InputFileException;
+  }
+
+  /** Receives the blocks in file order, on the caller's thread. */
+  @FunctionalInterface
+  public interface Sink<B> {
+    void accept(B block);
+  }
+
   private ParallelChunks() {}
 
   public static <T> List<T> parse(ChunkReader reader, Executor executor, int inFlight, ChunkParser<T> parser) throws IOException, InputFileException {
-    ArrayDeque<CompletableFuture<List<T>>> pending = new ArrayDeque<>();
     List<T> all = new ArrayList<>();
+    parseBlocks(reader, executor, inFlight, c -> {
+      List<T> out = new ArrayList<>(c.length() / 64 + 16);
+      parser.parse(c, out);
+      return out;
+    }, all::addAll);
+    return all;
+  }
+
+  public static <B> void parseBlocks(ChunkReader reader, Executor executor, int inFlight, BlockParser<B> parser, Sink<B> sink) throws IOException, InputFileException {
+    ArrayDeque<CompletableFuture<B>> pending = new ArrayDeque<>();
     ChunkReader.Chunk chunk;
     while ((chunk = reader.next()) != null) {
       ChunkReader.Chunk c = chunk;
       pending.add(
           CompletableFuture.supplyAsync(
               () -> {
-                List<T> out = new ArrayList<>(c.length() / 64 + 16);
                 try {
-                  parser.parse(c, out);
+                  return parser.parse(c);
                 } catch (InputFileException e) {
                   throw new CompletionException(e);
                 }
-                return out;
               },
               executor));
       if (pending.size() >= inFlight) {
-        all.addAll(join(pending.poll()));
+        sink.accept(join(pending.poll()));
       }
     }
     while (!pending.isEmpty()) {
-      all.addAll(join(pending.poll()));
+      sink.accept(join(pending.poll()));
     }
-    return all;
   }
 
-  private static <T> List<T> join(CompletableFuture<List<T>> future) throws InputFileException {
+  private static <B> B join(CompletableFuture<B> future) throws InputFileException {
     try {
       return future.join();
     } catch (CompletionException e) {

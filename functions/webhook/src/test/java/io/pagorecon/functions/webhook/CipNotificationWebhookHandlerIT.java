@@ -82,6 +82,8 @@ class CipNotificationWebhookHandlerIT {
 
     handler.beforeCheckpoint(null);
 
+    // the S3 primer's conditional put was refused: nothing written
+    assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket"))).contents()).isEmpty();
     // The secret is read only when a notification arrives (here: unusable, so 503).
     assertThat(handler.handleRequest(Events.load("apigw-cip-paid.json"), null).getStatusCode()).isEqualTo(503);
   }

@@ -33,7 +33,8 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
     AwsClients clients = AwsClients.fromEnvironment(env);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     S3EvidenceStore evidence = new S3EvidenceStore(clients.s3(), config.dataBucket());
-    CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
+    SecretsManagerSecretSource secretSource = new SecretsManagerSecretSource(clients.secretsManager());
+    CachedSecrets secrets = new CachedSecrets(secretSource, clock, config.secretTtl());
     BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
     PaymentAssurance assurance = config.assurance().assurance(clients, config.paymentsTable(), store, config.stage(), calendar);
     WebhookIngest ingest = new WebhookIngest(
@@ -45,10 +46,13 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
         calendar,
         assurance::sandboxSigned);
     // Priming before a SnapStart checkpoint: load and JIT the hot path with harmless work only
-    // (a read of a CIP that cannot exist, a parse and an HMAC under a throwaway key); no secret is
-    // fetched, so none is baked into the snapshot.
+    // (a read of a CIP that cannot exist, a conditional S3 put that S3 refuses before storing, a
+    // secret read of a version that cannot exist, a parse and an HMAC under a throwaway key); no
+    // secret is read and nothing is written, so neither is baked into the snapshot.
     Runnable primer = () -> {
       store.find("0");
+      evidence.prime(CANNED);
+      secretSource.prime(config.secretArn());
       Signatures.verify("priming-only-key", CANNED, Signatures.hmacSha256Hex("priming-only-key", CANNED));
       try {
         new NotificationParser().parse(CANNED);

@@ -1,4 +1,4 @@
-package io.pagorecon.core.reconcile.internal;
+package io.pagorecon.core.reconcile.reference;
 
 import java.util.function.IntFunction;
 
@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
  * Order id → order index without boxing: open addressing over an {@code int[]}, the ids themselves
  * read from the orders (no second copy of a million strings, no Integer or node objects).
  */
-public final class OrderIdIndex {
+final class OrderIdIndex {
 
   private final IntFunction<String> idOf;
   private final int[] slots;
