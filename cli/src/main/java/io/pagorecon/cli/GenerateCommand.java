@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a realistic business day (every failure of DESIGN.md) as orders.csv, statement.csv,",
+      "Writes a realistic business day (every failure the reconciliation catches) as orders.csv, statement.csv,",
       "webhooks.jsonl and ground-truth.csv (category,order_id,cip: what reconcile must report).",
       "The same seed, size and date always give the same files."
     },

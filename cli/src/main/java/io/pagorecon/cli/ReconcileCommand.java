@@ -37,12 +37,12 @@ import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pagorecon reconcile}: DESIGN.md Contract 2 on local files. */
+/** {@code pagorecon reconcile}: Contract 2 (docs/contracts.md) on local files. */
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
     description = {
-      "Reconciles orders.csv, statement.csv and webhooks.jsonl (DESIGN.md Contract 2) and writes",
+      "Reconciles orders.csv, statement.csv and webhooks.jsonl (docs/contracts.md) and writes",
       "DIR/discrepancies.csv (UTF-8 with BOM) and DIR/summary.json. Nothing is written on bad input."
     },
     footer = {"", "Exit status: 0 no discrepancy, 1 discrepancies found, 2 bad input or usage, 3 infrastructure failure."})

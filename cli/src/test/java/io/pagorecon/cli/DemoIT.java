@@ -17,7 +17,7 @@ class DemoIT {
   void demo_shouldFindExactlyTheGroundTruthAndExit0_whenPlayingAGeneratedDay() throws Exception {
     Cli cli = new Cli();
 
-    // Smaller than the interactive default (600) to keep CI short on a shared 2-core machine.
+    // Smaller than the interactive default (500) to keep CI short on a shared 2-core machine.
     int code = cli.run("demo", "--orders", "250", "--seed", "3", "--date", "2024-01-15", "--out", dir.toString());
 
     assertThat(code).as(cli.out() + cli.err()).isZero();
