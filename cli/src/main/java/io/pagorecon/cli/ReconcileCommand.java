@@ -176,10 +176,10 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("\"" + ordersFormat + "\" is neither canonical, shopify nor a readable .properties file");
     }
     Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
     }
-    return OrdersFormat.fromProperties(file.getFileName().toString(), p);
+    return OrdersFormat.fromProperties(String.valueOf(file.getFileName()), p);
   }
 
   private static ReconcileFiles.Source source(Path path) {
