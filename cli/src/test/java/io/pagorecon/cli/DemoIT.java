@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first Quick start command, end to end (moto, simulator, real webhook handler over HTTP). */
 class DemoIT {
 
-  @TempDir Path dir;
+  /** Under target/, not a temporary directory: .ci/scan-test-logs reads the logs written here. */
+  Path dir;
+
+  @BeforeEach
+  void outputDirectory() throws java.io.IOException {
+    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-it-");
+  }
 
   @Test
   void demo_shouldFindExactlyTheGroundTruthAndExit0_whenPlayingAGeneratedDay() throws Exception {

@@ -13,6 +13,7 @@ import io.pagorecon.core.statement.StatementCsv;
 import io.pagorecon.core.statement.StatementRow;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.devstack.DevStack;
+import io.pagorecon.devstack.ExampleSecrets;
 import io.pagorecon.devstack.LocalClients;
 import io.pagorecon.devstack.StackTemplate;
 import io.pagorecon.devstack.http.LocalHttpApi;
@@ -71,10 +72,10 @@ public final class Demo {
   public record Outcome(List<GroundTruth.Row> found, GroundTruth.Comparison comparison, Path reports, List<String> reportKeys) {}
 
   // The documentation's example credentials: the simulator and the stack's secret share them.
-  public static final String ACCESS_KEY = "ACCESSKEYEXAMPLE0001";
-  public static final String SECRET_KEY = "SECRETKEYEXAMPLE";
-  public static final String ID_SERVICE = "1035";
-  static final String SANDBOX_SECRET_KEY = "SANDBOXSECRETEXAMPLE";
+  public static final String ACCESS_KEY = ExampleSecrets.ACCESS_KEY;
+  public static final String SECRET_KEY = ExampleSecrets.SECRET_KEY;
+  public static final String ID_SERVICE = ExampleSecrets.ID_SERVICE;
+  static final String SANDBOX_SECRET_KEY = ExampleSecrets.SANDBOX_SECRET_KEY;
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
   static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
@@ -216,9 +217,8 @@ public final class Demo {
   /** The stack's secrets with the documentation's example values (never real credentials). */
   public static Map<String, String> exampleSecrets() {
     Map<String, String> s = new HashMap<>();
-    s.put("PagoEfectivoSecret", "{\"accessKey\":\"" + ACCESS_KEY + "\",\"secretKey\":\"" + SECRET_KEY + "\",\"idService\":\""
-        + ID_SERVICE + "\",\"sandboxSecretKey\":\"" + SANDBOX_SECRET_KEY + "\"}");
-    s.put("DingTalkSecret", "{\"webhookUrl\":\"http://127.0.0.1:9/robot/send?access_token=demo\",\"secret\":\"SECdemo\"}");
+    s.put("PagoEfectivoSecret", ExampleSecrets.pagoEfectivoSecretJson());
+    s.put("DingTalkSecret", ExampleSecrets.dingTalkSecretJson("http://127.0.0.1:9/robot/send?access_token=demo"));
     return s;
   }
 
