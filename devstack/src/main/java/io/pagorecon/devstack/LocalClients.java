@@ -7,7 +7,9 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,6 +33,8 @@ public final class LocalClients implements AutoCloseable {
   private final SnsClient sns;
   private final SqsClient sqs;
   private final SecretsManagerClient secretsManager;
+  private final EventBridgeClient eventBridge;
+  private final SchedulerClient scheduler;
 
   public LocalClients(URI endpoint) {
     this.endpoint = endpoint;
@@ -43,6 +47,10 @@ public final class LocalClients implements AutoCloseable {
     sns = SnsClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
     sqs = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
     secretsManager = SecretsManagerClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(endpoint).build();
+    eventBridge = EventBridgeClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(endpoint).build();
+    scheduler = SchedulerClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
         .endpointOverride(endpoint).build();
   }
 
@@ -70,8 +78,18 @@ public final class LocalClients implements AutoCloseable {
     return secretsManager;
   }
 
+  public EventBridgeClient eventBridge() {
+    return eventBridge;
+  }
+
+  public SchedulerClient scheduler() {
+    return scheduler;
+  }
+
   @Override
   public void close() {
+    eventBridge.close();
+    scheduler.close();
     dynamoDb.close();
     s3.close();
     sns.close();
