@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
       "Runs pagorecon end to end on this machine: starts (or reuses PAGORECON_MOTO_ENDPOINT) a moto",
       "server and creates the stack's resources from template.yaml, starts the PagoEfectivo simulator",
       "and WebhookFunction behind a local HTTP endpoint, plays a generated business day with every",
-      "failure the design plans for over real HTTP, builds the statement, reconciles, publishes the alert, and",
+      "failure the design plans for over real HTTP, then lets the template's triggers run the functions",
+      "(schedules fire, the statement's manifest starts the reconciliation through the template's rule,",
+      "the alert reaches the email inbox and, through DingTalkFunction, a DingTalk robot stand-in), and",
       "checks that the discrepancies found are exactly the scenario's ground truth."
     },
     footer = {"", "Exit status: 0 findings equal the ground truth, 1 they differ, 2 bad input or usage,",

@@ -30,7 +30,11 @@ class DemoIT {
     assertThat(cli.out())
         .contains("Ground truth: MATCH")
         .contains("Subject: [pagorecon production] 2024-01-15")
-        .contains("---- DingTalk robot (markdown)")
+        .contains("---- DingTalk robot stand-in received")
+        .doesNotContain("received 0 message")
+        .contains("ReconcileFunction (rule: statements/production/2024/01/15/manifest.json)")
+        .contains("DingTalkFunction (queue, ")
+        .doesNotContain("FAILED")
         .contains("s3://").contains("reports/production/2024/01/15/discrepancies.csv");
     String csv = Files.readString(dir.resolve("reports/discrepancies.csv"), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFFbusiness_date,category,severity,order_id,cip");
