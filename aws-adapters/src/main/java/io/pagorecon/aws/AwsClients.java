@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -38,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
   private volatile SnsClient sns;
   private volatile SqsClient sqs;
   private volatile SecretsManagerClient secretsManager;
+  private volatile EventBridgeClient eventBridge;
 
   public AwsClients(AwsClientSettings settings) {
     this.settings = settings;
@@ -126,6 +128,20 @@ public final class AwsClients implements AutoCloseable {
     return client;
   }
 
+  public EventBridgeClient eventBridge() {
+    EventBridgeClient client = eventBridge;
+    if (client == null) {
+      synchronized (this) {
+        client = eventBridge;
+        if (client == null) {
+          client = configure(EventBridgeClient.builder()).build();
+          eventBridge = client;
+        }
+      }
+    }
+    return client;
+  }
+
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     builder.httpClient(http);
     builder.overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build());
@@ -142,6 +158,7 @@ public final class AwsClients implements AutoCloseable {
     closeIfCreated(sns);
     closeIfCreated(sqs);
     closeIfCreated(secretsManager);
+    closeIfCreated(eventBridge);
     http.close();
   }
 

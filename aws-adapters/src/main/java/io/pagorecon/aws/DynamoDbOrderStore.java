@@ -5,6 +5,7 @@ import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
 import io.pagorecon.core.order.Order;
 import io.pagorecon.core.order.OrderStore;
+import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.payment.StorageException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -79,6 +80,12 @@ public final class DynamoDbOrderStore implements OrderStore {
     item.put("cips", AttributeValue.fromL(o.cips().stream().map(PaymentItems::s).toList()));
     o.currentCip().ifPresent(c -> item.put("currentCip", PaymentItems.s(c)));
     o.createPendingSince().ifPresent(t -> item.put("createPendingSince", PaymentItems.s(t.toString())));
+    if (!o.matched().isEmpty()) {
+      Map<String, AttributeValue> matched = new HashMap<>();
+      o.matched().forEach((cip, source) -> matched.put(cip, PaymentItems.s(source.name())));
+      item.put("matchedCips", AttributeValue.fromM(matched));
+    }
+    o.cancelledAt().ifPresent(t -> item.put("cancelledAt", PaymentItems.s(t.toString())));
     item.put(PaymentItems.VERSION, PaymentItems.n(version));
     return item;
   }
@@ -93,6 +100,16 @@ public final class DynamoDbOrderStore implements OrderStore {
         cips,
         Optional.ofNullable(item.get("currentCip")).map(AttributeValue::s),
         Optional.ofNullable(item.get("createPendingSince")).map(v -> Instant.parse(v.s())),
+        matched(item),
+        Optional.ofNullable(item.get("cancelledAt")).map(v -> Instant.parse(v.s())),
         Long.parseLong(item.get(PaymentItems.VERSION).n()));
+  }
+
+  private static Map<String, Source> matched(Map<String, AttributeValue> item) {
+    Map<String, Source> out = new HashMap<>();
+    if (item.containsKey("matchedCips")) {
+      item.get("matchedCips").m().forEach((cip, source) -> out.put(cip, Source.valueOf(source.s())));
+    }
+    return out;
   }
 }

@@ -135,6 +135,8 @@ public final class ServeCommand implements Callable<Integer> {
             + "-d '{\"orderId\":\"ORD-1001\",\"amount\":\"160.35\",\"currency\":\"PEN\",\"userEmail\":\"shopper@example.com\"}'");
         o.println("  curl -s -X POST " + simulator.controlUrl() + "pay -H 'content-type: application/json' -d '{\"cip\":<cip from above>}'"
             + "   # PagoEfectivo pays it and posts the signed webhook here");
+        o.println("  curl -s " + api.baseUri() + "/payments/ORD-1001   # shippable, reasons, every CIP of the order");
+        o.println("  curl -s -X DELETE " + api.baseUri() + "/payments/ORD-1001   # cancels its unpaid CIPs at PagoEfectivo");
       }
       o.flush();
       awaitStop.accept(api);

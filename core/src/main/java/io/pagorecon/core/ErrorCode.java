@@ -31,6 +31,8 @@ public enum ErrorCode {
   ORDER_CONFLICT(409),
   /** The order is paid already: no new CIP is issued. */
   ORDER_ALREADY_PAID(409),
+  /** The order was cancelled: no CIP is issued for it any more. */
+  ORDER_CANCELLED(409),
   /** A CIP is being created for the order, or its creation had an unknown outcome: retry later. */
   PAYMENT_IN_PROGRESS(409),
   /** The payment gateway refused or could not answer. */

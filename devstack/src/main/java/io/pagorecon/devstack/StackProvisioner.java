@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Creates the template's data resources in a local endpoint (moto) through the AWS SDK: every
  * {@code AWS::DynamoDB::Table} (keys, attribute definitions, GSIs/LSIs, TTL, PITR, streams),
- * {@code AWS::S3::Bucket} (versioning, public access block, lifecycle rules), {@code AWS::SNS::Topic}, {@code AWS::SQS::Queue} and
+ * {@code AWS::S3::Bucket} (versioning, public access block, lifecycle rules), {@code AWS::SNS::Topic}, {@code AWS::SQS::Queue}, {@code AWS::Events::EventBus} and
  * {@code AWS::SecretsManager::Secret}. Functions, APIs, log groups and policies are not created:
  * moto ignores the SAM transform, and handlers are run in-process instead.
  *
@@ -95,6 +95,9 @@ public final class StackProvisioner {
     for (Resource r : byType(created, "AWS::SNS::Topic")) {
       physical.put(r.logicalId(), createTopic(r, stage, intrinsics));
     }
+    for (Resource r : byType(created, "AWS::Events::EventBus")) {
+      physical.put(r.logicalId(), createEventBus(r, stage, intrinsics));
+    }
     // dead-letter queues first, so a RedrivePolicy can name their ARN
     List<Resource> queues = new ArrayList<>(byType(created, "AWS::SQS::Queue"));
     queues.sort((a, b) -> Boolean.compare(a.properties().containsKey("RedrivePolicy"), b.properties().containsKey("RedrivePolicy")));
@@ -147,6 +150,7 @@ public final class StackProvisioner {
         String arn = "arn:aws:sns:" + account + ":" + name;
         yield new Physical(logicalId, r.type(), name, arn, arn);
       }
+      case "AWS::Events::EventBus" -> new Physical(logicalId, r.type(), name, "arn:aws:events:" + account + ":event-bus/" + name, name);
       case "AWS::SQS::Queue" -> new Physical(logicalId, r.type(), name, "arn:aws:sqs:" + account + ":" + name,
           clients.endpoint() + "/" + LocalClients.ACCOUNT_ID + "/" + name);
       case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
@@ -321,6 +325,13 @@ public final class StackProvisioner {
       b.abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(Integer.valueOf(String.valueOf(abort.get("DaysAfterInitiation")))));
     }
     return b.build();
+  }
+
+  /** An EventBridge bus: {@code !Ref} is its name, {@code !GetAtt .Arn} its ARN (as CloudFormation). */
+  private Physical createEventBus(Resource r, String stage, Intrinsics intrinsics) {
+    String name = name(r, "Name", stage, intrinsics);
+    String arn = clients.eventBridge().createEventBus(c -> c.name(name)).eventBusArn();
+    return new Physical(r.logicalId(), r.type(), name, arn, name);
   }
 
   private Physical createTopic(Resource r, String stage, Intrinsics intrinsics) {

@@ -77,6 +77,10 @@ class SecurityReviewTest {
         "dynamodb:UpdateItem on {Fn::GetAtt=[PaymentsTable, Arn]}",
         "s3:PutObject on {Fn::Sub=${DataBucket.Arn}/raw/*}",
         "s3:PutObject on {Fn::Sub=${DataBucket.Arn}/rejected/*}",
+        "dynamodb:GetItem on {Fn::GetAtt=[LedgerTable, Arn]}",
+        "dynamodb:PutItem on {Fn::GetAtt=[LedgerTable, Arn]}",
+        "events:PutEvents on {Fn::GetAtt=[ShopEventBus, Arn]}",
+        "SNSPublishMessagePolicy on {TopicName={Fn::GetAtt=[AlertsTopic, TopicName]}}",
         "AWSSecretsManagerGetSecretValuePolicy on {SecretArn={Ref=PagoEfectivoSecret}}");
   }
 

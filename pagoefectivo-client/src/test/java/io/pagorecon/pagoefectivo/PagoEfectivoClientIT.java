@@ -355,6 +355,21 @@ class PagoEfectivoClientIT {
   }
 
   @Test
+  void create_shouldBeOutcomeUnknown_whenTheAnswerIsLostAfterTheCipWasCommitted() {
+    start();
+    sim.injectFault(ApiFault.TIMEOUT_AFTER_COMMIT, 1, "/v1/cips");
+
+    GatewayException lost = assertThrows(GatewayException.class, () -> client.create(order("ORD-1", "10")));
+
+    assertEquals(Kind.OUTCOME_UNKNOWN, lost.kind());
+    assertEquals(1, calls("/v1/cips").size(), "not repeated");
+    assertEquals(1, sim.cips().size(), "the CIP exists though the create failed");
+    String cip = Long.toString(sim.cips().get(0).cip());
+    assertEquals("ORD-1", sim.cips().get(0).transactionCode());
+    assertEquals(PaymentState.PENDING, found(client.search(List.of(cip)).get(cip)).state());
+  }
+
+  @Test
   void create_shouldBeRetried_whenRefusedBeforeAnyWork() {
     start();
     sim.injectFault(ApiFault.TOO_MANY_REQUESTS, 1, "/v1/cips");

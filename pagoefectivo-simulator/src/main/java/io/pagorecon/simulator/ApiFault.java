@@ -8,8 +8,17 @@ public enum ApiFault {
   SERVICE_UNAVAILABLE,
   /** HTTP 429 with no body (resilience tests only: real limits are unknown). */
   TOO_MANY_REQUESTS,
-  /** No answer: the connection is held, then closed without a response. */
+  /**
+   * No answer, and nothing done: the connection is held, then closed without a response, before
+   * the call is carried out (a create leaves no CIP).
+   */
   TIMEOUT,
+  /**
+   * The answer is lost after the call is carried out: a create commits its CIP (it can be searched
+   * and paid), then the connection is held and closed without a response, as when the network
+   * drops PagoEfectivo's answer.
+   */
+  TIMEOUT_AFTER_COMMIT,
   /** The normal answer, after a delay. */
   SLOW,
   /** The normal answer cut in the middle of its JSON. */

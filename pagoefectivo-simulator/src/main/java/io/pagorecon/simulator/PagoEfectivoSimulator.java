@@ -8,6 +8,7 @@ import io.pagorecon.simulator.internal.CipBook;
 import io.pagorecon.simulator.internal.ControlRoutes;
 import io.pagorecon.simulator.internal.FaultScript;
 import io.pagorecon.simulator.internal.Tokens;
+import io.pagorecon.simulator.internal.VoucherPage;
 import io.pagorecon.simulator.internal.WebhookSender;
 import io.pagorecon.simulator.internal.Wire;
 import java.io.IOException;
@@ -57,16 +58,19 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
   private final Deque<DeliveryPlan> plannedDeliveries = new ArrayDeque<>();
   private final List<Held> held = new ArrayList<>();
   private Event lastEvent;
+  private volatile SimulatorConfig.WebhookAmounts webhookAmounts;
 
   private PagoEfectivoSimulator(SimulatorConfig config) throws IOException {
     this.config = config;
     this.clock = config.clock() instanceof SimClock ? (SimClock) config.clock() : SimClock.running(config.clock());
-    this.book = new CipBook(clock, config.seed(), config.firstCip(), config.voucherBase(), config.reversalStatus(),
-        config.reversalStatusName());
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    String ownVoucherBase = "http://127.0.0.1:" + server.getAddress().getPort() + VoucherPage.PREFIX;
+    this.book = new CipBook(clock, config.seed(), config.firstCip(), config.voucherBase().orElse(ownVoucherBase),
+        config.reversalStatus(), config.reversalStatusName());
     this.tokens = new Tokens(config.seed(), config.secretKey());
     this.api = new ApiRoutes(config, clock, book, tokens, faults);
     this.sender = new WebhookSender(config, clock);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+    this.webhookAmounts = config.webhookAmounts();
     this.executor = Executors.newFixedThreadPool(16, r -> {
       Thread t = new Thread(r, "pagoefectivo-simulator");
       t.setDaemon(true);
@@ -74,6 +78,7 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
     });
     server.createContext("/v1/", api);
     server.createContext(CONTROL_PREFIX, new ControlRoutes(this));
+    server.createContext(VoucherPage.PREFIX, new VoucherPage(book));
     server.setExecutor(executor);
   }
 
@@ -213,6 +218,11 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
     api.shapeVariants(codeAsString, errorDataAsObject);
   }
 
+  /** How webhook bodies write {@code data.amount} from now on. */
+  public void webhookAmounts(SimulatorConfig.WebhookAmounts style) {
+    webhookAmounts = java.util.Objects.requireNonNull(style, "style");
+  }
+
   public void clearFaults() {
     faults.clear();
   }
@@ -316,14 +326,15 @@ public final class PagoEfectivoSimulator implements AutoCloseable {
   }
 
   /** Compact JSON exactly as §7/§11: cip as a string, amount as a number, fixed field order. */
-  private static byte[] body(String eventType, CipView v) {
+  private byte[] body(String eventType, CipView v) {
     ObjectNode root = Wire.object();
     root.put("eventType", eventType);
     root.put("operationNumber", v.operationNumber().orElse(""));
     ObjectNode data = root.putObject("data");
     data.put("cip", Long.toString(v.cip()));
     data.put("currency", v.currency());
-    data.put("amount", Wire.wireAmount(v.amount()));
+    data.put("amount", webhookAmounts == SimulatorConfig.WebhookAmounts.TWO_DECIMALS
+        ? v.amount().setScale(2) : Wire.wireAmount(v.amount()));
     v.datePayment().ifPresent(d -> data.put("paymentDate", Wire.format(d)));
     data.put("transactionCode", v.transactionCode());
     try {

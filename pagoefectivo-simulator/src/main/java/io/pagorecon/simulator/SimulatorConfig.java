@@ -16,7 +16,7 @@ public record SimulatorConfig(
     String secretKey,
     String idService,
     String codeService,
-    String voucherBase,
+    Optional<String> voucherBase,
     Optional<String> webhookUrl,
     Duration webhookTimeout,
     Duration webhookRetryDelay,
@@ -33,6 +33,7 @@ public record SimulatorConfig(
     boolean sendRefundedEvent,
     boolean codeAsString,
     boolean errorDataAsObject,
+    WebhookAmounts webhookAmounts,
     AbsentDateStyle absentDateStyle,
     Duration slowResponseDelay,
     Duration timeoutHold,
@@ -45,6 +46,17 @@ public record SimulatorConfig(
     NULL,
     EMPTY_STRING,
     MISSING
+  }
+
+  /**
+   * How {@code data.amount} is written in a webhook body. Two decimals ({@code 150.50}, {@code
+   * 100.00}) by default: the N(18,2) form of the documentation, the one a receiver that
+   * re-serialises the amount before verifying needs. Trailing zeros dropped ({@code 150.5},
+   * {@code 100}) is the form of the API answers, also seen in notifications.
+   */
+  public enum WebhookAmounts {
+    TWO_DECIMALS,
+    TRAILING_ZEROS_DROPPED
   }
 
   /** Waits between webhook attempts; tests pass a recording no-op. */
@@ -61,6 +73,8 @@ public record SimulatorConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(absentDateStyle, "absentDateStyle");
+    Objects.requireNonNull(voucherBase, "voucherBase");
+    Objects.requireNonNull(webhookAmounts, "webhookAmounts");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -95,6 +109,7 @@ public record SimulatorConfig(
     b.sendRefundedEvent = sendRefundedEvent;
     b.codeAsString = codeAsString;
     b.errorDataAsObject = errorDataAsObject;
+    b.webhookAmounts = webhookAmounts;
     b.absentDateStyle = absentDateStyle;
     b.slowResponseDelay = slowResponseDelay;
     b.timeoutHold = timeoutHold;
@@ -111,7 +126,8 @@ public record SimulatorConfig(
     private String secretKey = "SECRETKEYEXAMPLE";
     private String idService = "1035";
     private String codeService = "SIM";
-    private String voucherBase = "http://127.0.0.1/voucher";
+    /** Empty: {@code cipUrl} points at the voucher page this simulator serves. */
+    private Optional<String> voucherBase = Optional.empty();
     private Optional<String> webhookUrl = Optional.empty();
     private Duration webhookTimeout = Duration.ofSeconds(10);
     private Duration webhookRetryDelay = Duration.ZERO;
@@ -128,6 +144,7 @@ public record SimulatorConfig(
     private boolean sendRefundedEvent = false;
     private boolean codeAsString = false;
     private boolean errorDataAsObject = false;
+    private WebhookAmounts webhookAmounts = WebhookAmounts.TWO_DECIMALS;
     private AbsentDateStyle absentDateStyle = AbsentDateStyle.NULL;
     private Duration slowResponseDelay = Duration.ofMillis(300);
     private Duration timeoutHold = Duration.ofSeconds(2);
@@ -142,7 +159,8 @@ public record SimulatorConfig(
       accessKey = access; secretKey = secret; idService = service; return this;
     }
     public Builder codeService(String v) { codeService = v; return this; }
-    public Builder voucherBase(String v) { voucherBase = v; return this; }
+    /** Where {@code cipUrl} points instead of this simulator's own voucher page. */
+    public Builder voucherBase(String v) { voucherBase = Optional.ofNullable(v); return this; }
     public Builder webhookUrl(String v) { webhookUrl = Optional.ofNullable(v); return this; }
     public Builder webhookTimeout(Duration v) { webhookTimeout = v; return this; }
     public Builder webhookRetryDelay(Duration v) { webhookRetryDelay = v; return this; }
@@ -158,6 +176,7 @@ public record SimulatorConfig(
     public Builder sendRefundedEvent(boolean v) { sendRefundedEvent = v; return this; }
     public Builder codeAsString(boolean v) { codeAsString = v; return this; }
     public Builder errorDataAsObject(boolean v) { errorDataAsObject = v; return this; }
+    public Builder webhookAmounts(WebhookAmounts v) { webhookAmounts = v; return this; }
     public Builder absentDateStyle(AbsentDateStyle v) { absentDateStyle = v; return this; }
     public Builder slowResponseDelay(Duration v) { slowResponseDelay = v; return this; }
     public Builder timeoutHold(Duration v) { timeoutHold = v; return this; }
@@ -169,7 +188,7 @@ public record SimulatorConfig(
       return new SimulatorConfig(port, accessKey, secretKey, idService, codeService, voucherBase, webhookUrl,
           webhookTimeout, webhookRetryDelay, tokenTtl, clockSkewTolerance, defaultExpiry, maxAmount,
           strictSearchLimit, rejectDuplicateTransactionCode, firstCip, reversalStatus, reversalStatusName,
-          sendExpiredEvent, sendRefundedEvent, codeAsString, errorDataAsObject, absentDateStyle,
+          sendExpiredEvent, sendRefundedEvent, codeAsString, errorDataAsObject, webhookAmounts, absentDateStyle,
           slowResponseDelay, timeoutHold, clock, sleeper, seed);
     }
   }

@@ -29,11 +29,16 @@ final class Http {
   private Http() {}
 
   static Response send(String method, String url, String token, String body) {
+    return sendAuthorized(method, url, token == null ? null : "Bearer " + token, body);
+  }
+
+  /** With the {@code Authorization} header exactly as given (null: none). */
+  static Response sendAuthorized(String method, String url, String authorization, String body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      b.header("Authorization", authorization);
     }
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -26,7 +26,8 @@ class SimulatorApiIT {
 
   @BeforeEach
   void start() {
-    sim = PagoEfectivoSimulator.start(SimulatorConfig.builder().clock(SimClock.frozenAt(VECTOR_TIME)).build());
+    sim = PagoEfectivoSimulator.start(SimulatorConfig.builder().clock(SimClock.frozenAt(VECTOR_TIME))
+        .timeoutHold(Duration.ofMillis(200)).build());
     token = Http.token(sim);
   }
 
@@ -284,6 +285,112 @@ class SimulatorApiIT {
       assertEquals("Request with invalid data.", Http.JSON.readTree(body).path("message").asText());
     } catch (Exception e) {
       throw new AssertionError(e);
+    }
+  }
+
+  private static final String CREATE_ORD_9 = "{\"currency\":\"PEN\",\"amount\":150.50,\"transactionCode\":\"ORD-9\","
+      + "\"userEmail\":\"shopper@example.com\",\"dateExpiry\":\"2024-01-16T10:30:00-05:00\"}";
+
+  @Test
+  void timeoutAfterCommit_shouldLoseTheAnswer_butLeaveAPayableCip() {
+    sim.injectFault(ApiFault.TIMEOUT_AFTER_COMMIT, 1, "/v1/cips");
+
+    assertThrows(java.io.UncheckedIOException.class, () -> post("cips", CREATE_ORD_9), "no answer reaches the caller");
+
+    List<CipView> cips = sim.cips();
+    assertEquals(1, cips.size(), "the CIP exists though the create failed");
+    assertEquals("ORD-9", cips.get(0).transactionCode());
+    assertEquals(0, sim.apiCalls().get(sim.apiCalls().size() - 1).status(), "logged as unanswered");
+    JsonNode found = searchOne(cips.get(0).cip());
+    assertEquals(22, found.path("status").asInt());
+    assertEquals(new BigDecimal("150.5"), found.path("amount").decimalValue());
+    sim.pay(cips.get(0).cip());
+    assertEquals(23, searchOne(cips.get(0).cip()).path("status").asInt());
+  }
+
+  @Test
+  void timeoutBeforeCommit_shouldLoseTheAnswer_andCreateNothing() {
+    sim.injectFault(ApiFault.TIMEOUT, 1, "/v1/cips");
+
+    assertThrows(java.io.UncheckedIOException.class, () -> post("cips", CREATE_ORD_9));
+
+    assertTrue(sim.cips().isEmpty());
+    assertEquals(201, post("cips", CREATE_ORD_9).status(), "the fault is consumed");
+  }
+
+  @Test
+  void timeoutAfterCommit_shouldBeScriptableOverTheControlSurface() {
+    Http.Response ok = Http.send("POST", sim.controlUrl() + "fault", null,
+        "{\"fault\":\"TIMEOUT_AFTER_COMMIT\",\"count\":1,\"path\":\"/v1/cips\"}");
+    assertEquals(200, ok.status(), ok.body());
+
+    assertThrows(java.io.UncheckedIOException.class, () -> post("cips", CREATE_ORD_9));
+
+    JsonNode listed = Http.send("GET", sim.controlUrl() + "cips", null, null).json();
+    assertEquals(1, listed.size());
+    assertEquals("ORD-9", listed.get(0).path("transactionCode").asText());
+    assertEquals(400, Http.send("POST", sim.controlUrl() + "fault", null, "{\"fault\":\"TIMEOUT_LATE\"}").status());
+  }
+
+  @Test
+  void bearerScheme_shouldBeCaseInsensitive_asRfc7235Says() {
+    String body = "{\"data\":[{\"cip\":1}]}";
+    String url = sim.baseUrl() + "cips/search";
+
+    assertEquals(200, Http.sendAuthorized("POST", url, "Bearer " + token, body).status());
+    assertEquals(200, Http.sendAuthorized("POST", url, "bearer " + token, body).status());
+    assertEquals(200, Http.sendAuthorized("POST", url, "BEARER " + token, body).status());
+    assertEquals(401, Http.sendAuthorized("POST", url, "Basic " + token, body).status());
+    assertEquals(401, Http.sendAuthorized("POST", url, token, body).status());
+    assertEquals(401, Http.sendAuthorized("POST", url, "bearer", body).status());
+  }
+
+  @Test
+  void cipUrl_shouldPointAtAVoucherPageTheSimulatorServes_untilDeleted() {
+    Http.Response created = post("cips", CREATE_ORD_9);
+    String cipUrl = created.json().path("data").path("cipUrl").asText();
+    long cip = created.json().path("data").path("cip").asLong();
+    assertTrue(cipUrl.startsWith("http://127.0.0.1:" + sim.port() + "/voucher/"), cipUrl);
+
+    Http.Response page = Http.send("GET", cipUrl, null, null);
+
+    assertEquals(200, page.status());
+    assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+    assertTrue(page.body().contains("<span id=\"cip\">" + cip + "</span>"), page.body());
+    assertTrue(page.body().contains("S/ 150.50"), page.body());
+    assertTrue(page.body().contains("2024-01-16T10:30:00-05:00"), page.body());
+    assertTrue(page.body().contains("Generado"), page.body());
+    assertEquals(404, Http.send("GET", sim.controlUrl().replace("/_sim/", "/voucher/") + "0000.html", null, null).status());
+    assertEquals(200, Http.send("DELETE", sim.baseUrl() + "cips/" + cip, token, null).status());
+    assertEquals(404, Http.send("GET", cipUrl, null, null).status(), "a deleted CIP's page shows nothing");
+  }
+
+  @Test
+  void cipUrl_shouldUseTheConfiguredVoucherBase_whenOneIsGiven() {
+    try (PagoEfectivoSimulator other = PagoEfectivoSimulator.start(SimulatorConfig.builder()
+        .clock(SimClock.frozenAt(VECTOR_TIME)).voucherBase("https://pre1a.payment.pagoefectivo.pe/").build())) {
+      Http.Response r = Http.send("POST", other.baseUrl() + "cips", Http.token(other), CREATE_ORD_9);
+
+      String cipUrl = r.json().path("data").path("cipUrl").asText();
+      assertTrue(cipUrl.matches("https://pre1a\\.payment\\.pagoefectivo\\.pe/[0-9A-F-]{36}\\.html"), cipUrl);
+      String guidPage = cipUrl.substring(cipUrl.lastIndexOf('/') + 1);
+      assertEquals(200, Http.send("GET", "http://127.0.0.1:" + other.port() + "/voucher/" + guidPage, null, null).status(),
+          "the page is still served on the simulator's own host");
+    }
+  }
+
+  @Test
+  void expire_shouldKeepTheOriginalDateExpiry_inJavaAndOverHttp() {
+    long viaJava = createCip("ORD-1", "10");
+    long viaHttp = createCip("ORD-2", "10");
+
+    sim.expire(viaJava);
+    assertEquals(200, Http.send("POST", sim.controlUrl() + "expire", null, "{\"cip\":" + viaHttp + "}").status());
+
+    for (long cip : new long[] {viaJava, viaHttp}) {
+      JsonNode found = searchOne(cip);
+      assertEquals(21, found.path("status").asInt());
+      assertEquals("2024-01-16T10:30:00-05:00", found.path("dateExpiry").asText(), "the date the CIP was given");
     }
   }
 }

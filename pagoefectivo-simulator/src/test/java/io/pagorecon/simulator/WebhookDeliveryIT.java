@@ -190,4 +190,38 @@ class WebhookDeliveryIT {
     Http.Response list = Http.send("GET", sim.controlUrl() + "webhooks", null, null);
     assertEquals(VECTOR_SIGNATURE, list.json().get(0).path("signature").asText());
   }
+
+  private String paidBody(String amount) {
+    long cip = sim.createCip("ORD-" + amount, "PEN", new BigDecimal(amount), OffsetDateTime.parse("2024-01-16T10:30:00-05:00")).cip();
+    sim.pay(cip, "1253", OffsetDateTime.parse("2024-01-15T10:35:12-05:00"));
+    Receiver.Received got = receiver.received().get(receiver.received().size() - 1);
+    assertEquals(WebhookSender.sign("SECRETKEYEXAMPLE", got.body()), got.signature(), "signed over the bytes sent");
+    return got.text();
+  }
+
+  @Test
+  void webhookAmounts_shouldHaveTwoDecimals_byDefault() {
+    assertTrue(paidBody("150.5").contains("\"currency\":\"PEN\",\"amount\":150.50,\"paymentDate\""), receiver.received().toString());
+    assertTrue(paidBody("100").contains("\"amount\":100.00,"));
+    assertTrue(paidBody("22.05").contains("\"amount\":22.05,"));
+  }
+
+  @Test
+  void webhookAmounts_shouldDropTrailingZeros_whenConfiguredOrSwitchedOverHttp() {
+    sim.close();
+    sim = PagoEfectivoSimulator.start(SimulatorConfig.builder()
+        .clock(SimClock.frozenAt(Instant.parse("2024-01-15T15:30:00Z")))
+        .webhookUrl(receiver.url())
+        .webhookAmounts(SimulatorConfig.WebhookAmounts.TRAILING_ZEROS_DROPPED)
+        .build());
+    assertTrue(paidBody("150.50").contains("\"amount\":150.5,"));
+    assertTrue(paidBody("100.00").contains("\"amount\":100,"));
+
+    assertEquals(200, Http.send("POST", sim.controlUrl() + "shape", null, "{\"webhookAmounts\":\"TWO_DECIMALS\"}").status());
+    assertTrue(paidBody("7.1").contains("\"amount\":7.10,"));
+    assertEquals(200, Http.send("POST", sim.controlUrl() + "shape", null,
+        "{\"webhookAmounts\":\"TRAILING_ZEROS_DROPPED\"}").status());
+    assertTrue(paidBody("8.10").contains("\"amount\":8.1,"));
+    assertEquals(400, Http.send("POST", sim.controlUrl() + "shape", null, "{\"webhookAmounts\":\"CENTS\"}").status());
+  }
 }

@@ -117,6 +117,29 @@ public final class DiscrepancyLedger {
     return new LedgerUpdate(sorted(opened), sorted(reopened), refreshed.get(), unchanged.get(), sorted(autoResolved), sorted(pending));
   }
 
+  /**
+   * Opens the entry of a discrepancy found live (a notification, the sync job, a cancel) on the
+   * payment's business date, before any daily run, so the run of that date finds the same entry
+   * (same id) and neither opens nor alerts it again. Present when the entry owes its alert: just
+   * opened, or opened by a delivery that failed before alerting ({@code alertPending} stays set
+   * until {@link #alerted}); empty when it exists and its alert went out (or a run found it first).
+   */
+  public Optional<LedgerEntry> openLive(Discrepancy d, LocalDate date, String actor, Instant now) {
+    Optional<LedgerEntry> current = ledger.find(d.id());
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (current.isPresent()) {
+        return current.filter(LedgerEntry::alertPending);
+      }
+      LedgerEntry opened = LedgerEntry.open(d, date,
+          new LedgerChange(now, actor, "opened", Optional.empty(), LedgerStatus.OPEN, "found live by " + actor), true);
+      current = ledger.save(opened);
+      if (current.isEmpty()) {
+        return Optional.of(opened);
+      }
+    }
+    throw new StorageException("ledger entry " + d.id() + ": still contended after " + ATTEMPTS + " attempts", null);
+  }
+
   /** Clears {@code alertPending} once the alert is published. */
   public void alerted(Collection<LedgerEntry> entries) {
     inParallel(new ArrayList<>(entries),

@@ -2,6 +2,9 @@ package io.pagorecon.core.order;
 
 import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.gateway.CipIssuer;
+import io.pagorecon.core.gateway.CipLookup;
+import io.pagorecon.core.gateway.CipStatusGateway;
+import io.pagorecon.core.gateway.GatewayCip;
 import io.pagorecon.core.gateway.CipRequest;
 import io.pagorecon.core.gateway.GatewayException;
 import io.pagorecon.core.gateway.IssuedCip;
@@ -14,12 +17,15 @@ import io.pagorecon.core.payment.PaymentStore;
 import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.payment.StorageException;
 import io.pagorecon.core.sync.CipRegistry;
+import io.pagorecon.core.sync.SyncSweep;
 import io.pagorecon.core.time.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,16 +62,25 @@ public final class OrderPayments {
   private final CipRegistry registry;
   private final PaymentRecorder recorder;
   private final CipIssuer issuer;
+  private final CipStatusGateway lookups;
+  private final ShopEvents events;
   private final BusinessCalendar calendar;
   private final Settings settings;
 
+  /**
+   * @param recorder records through the live assurance, so a payment a cancel finds is matched,
+   *     decided and alerted like any other
+   * @param lookups asks PagoEfectivo about a CIP it refused to delete (paid meanwhile?)
+   */
   public OrderPayments(OrderStore orders, PaymentStore payments, CipRegistry registry, PaymentRecorder recorder, CipIssuer issuer,
-      BusinessCalendar calendar, Settings settings) {
+      CipStatusGateway lookups, ShopEvents events, BusinessCalendar calendar, Settings settings) {
     this.orders = Objects.requireNonNull(orders, "orders");
     this.payments = Objects.requireNonNull(payments, "payments");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.issuer = Objects.requireNonNull(issuer, "issuer");
+    this.lookups = Objects.requireNonNull(lookups, "lookups");
+    this.events = Objects.requireNonNull(events, "events");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
@@ -93,6 +108,9 @@ public final class OrderPayments {
       }
       if (order.amount().currency() != cmd.amount().currency() || order.amount().compareTo(cmd.amount()) != 0) {
         return CreatePaymentResult.Refused.of(ErrorCode.ORDER_CONFLICT, "order " + cmd.orderId() + " exists with another amount");
+      }
+      if (order.cancelled()) {
+        return CreatePaymentResult.Refused.of(ErrorCode.ORDER_CANCELLED, "order " + cmd.orderId() + " is cancelled");
       }
       if (order.currentCip().isPresent()) {
         Optional<CreatePaymentResult> existing = existing(order, order.currentCip().get(), expiry, now);
@@ -215,17 +233,108 @@ public final class OrderPayments {
     return Optional.of(new CreatePaymentResult.Refused(ErrorCode.INVALID_FIELD, "invalid fields: " + bad, bad, Optional.empty(), Optional.empty()));
   }
 
-  /** The order's payment state; empty for an order we do not know. */
+  /** The order's payment state and decision; empty for an order we do not know. */
   public Optional<OrderPayment> status(String orderId) {
     return orders.find(orderId).map(order -> {
       List<OrderPayment.CipView> views = new ArrayList<>();
+      Map<String, Optional<CipPayment>> stored = new HashMap<>();
       for (String cip : order.cips()) {
         Optional<CipPayment> p = payments.find(cip);
-        views.add(new OrderPayment.CipView(cip, p.map(CipPayment::state).orElse(PaymentState.UNKNOWN),
-            p.flatMap(CipPayment::expiresAt), p.flatMap(CipPayment::paidAt), registry.evidenceKeys(cip)));
+        stored.put(cip, p);
+        PaymentState state = p.map(CipPayment::state).orElse(PaymentState.UNKNOWN);
+        views.add(new OrderPayment.CipView(cip, state, p.flatMap(CipPayment::expiresAt), p.flatMap(CipPayment::paidAt),
+            registry.evidenceKeys(cip), order.sourceOf(cip), state.isSettled() ? p.flatMap(CipPayment::amount) : Optional.empty()));
       }
-      return new OrderPayment(order.orderId(), order.amount(), overall(order, views), order.currentCip(), views);
+      PaymentDecision decision = PaymentDecision.of(order, stored::get);
+      return new OrderPayment(order.orderId(), order.amount(), overall(order, views), order.currentCip(), views,
+          decision.shippable(), decision.reasons());
     });
+  }
+
+  /**
+   * {@code DELETE /payments/{orderId}}: cancels the order and deletes every unpaid CIP of it at
+   * PagoEfectivo. The order is marked cancelled first, so a payment that lands meanwhile finds it
+   * cancelled and holds it (PAID_NOT_RECORDED, alerted); a CIP PagoEfectivo refuses to delete is
+   * looked up, and a payment found is recorded (source SYNC) and stands. Repeating a cancel is
+   * harmless: it deletes what is still payable.
+   *
+   * @param expired the auto-cancel of an order open longer than OrderOpenHours ({@code order.expired})
+   * @throws io.pagorecon.core.gateway.GatewayException when PagoEfectivo cannot be reached: the
+   *     order stays cancelled and a retry deletes the rest
+   */
+  public CancelResult cancel(String orderId, Instant now, boolean expired) {
+    Optional<Order> found = orders.find(orderId);
+    if (found.isEmpty()) {
+      return new CancelResult.NotFound(orderId);
+    }
+    Order order = found.get();
+    Optional<CancelResult> paid = paid(order);
+    if (paid.isPresent()) {
+      return paid.get();
+    }
+    for (int attempt = 0; !order.cancelled(); attempt++) {
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new StorageException("order " + orderId + " kept changing under " + MAX_ATTEMPTS + " attempts", null);
+      }
+      if (orders.save(order.withCancelled(now), order.version())) {
+        order = order.withCancelled(now).withVersion(order.version() + 1);
+      } else {
+        order = orders.find(orderId).orElseThrow(() -> new StorageException("order " + orderId + " vanished", null));
+      }
+    }
+    List<String> deleted = new ArrayList<>();
+    for (String cip : order.cips()) {
+      PaymentState state = payments.find(cip).map(CipPayment::state).orElse(PaymentState.PENDING);
+      if (state.isSettled() || state == PaymentState.DELETED) {
+        continue;
+      }
+      try {
+        issuer.delete(cip);
+        deleted.add(cip);
+        recorder.record(new PaymentFact(cip, PaymentEvent.DELETED, "api:DELETED", Source.API, now, calendar.businessDate(now),
+            Optional.empty(), Optional.of(orderId), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+      } catch (GatewayException e) {
+        if (e.kind() != GatewayException.Kind.REJECTED && e.kind() != GatewayException.Kind.VALIDATION) {
+          throw e;
+        }
+        recordWhatTheGatewaySays(cip, now);
+      }
+    }
+    Order cancelled = orders.find(orderId).orElse(order);
+    paid = paid(cancelled);
+    if (paid.isPresent()) {
+      return paid.get();
+    }
+    events.publish(new ShopEvent(expired ? ShopEvent.Type.ORDER_EXPIRED : ShopEvent.Type.ORDER_CANCELLED, orderId, Optional.empty(),
+        List.of(), Optional.empty(), now));
+    return new CancelResult.Cancelled(orderId, deleted);
+  }
+
+  /** The order's paid CIPs, when it has any: such an order is not cancelled. */
+  private Optional<CancelResult> paid(Order order) {
+    PaymentDecision decision = PaymentDecision.of(order, payments::find);
+    List<String> settled = order.cips().stream()
+        .filter(c -> payments.find(c).map(p -> p.state().isSettled()).orElse(false)).toList();
+    if (settled.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CancelResult.Paid(order.orderId(), settled, decision.reasons()));
+  }
+
+  /** PagoEfectivo refused to delete the CIP: record the state its API reports (a payment that raced the cancel). */
+  private void recordWhatTheGatewaySays(String cip, Instant now) {
+    CipLookup lookup = lookups.search(List.of(cip)).getOrDefault(cip, new CipLookup.Failed(cip, "no answer"));
+    if (!(lookup instanceof CipLookup.Found found)) {
+      return;
+    }
+    GatewayCip g = found.gatewayCip();
+    Optional<PaymentEvent> event = SyncSweep.eventFor(g.state());
+    if (event.isEmpty()) {
+      return;
+    }
+    Instant factTime = g.paidAt().map(OffsetDateTime::toInstant).orElse(now);
+    recorder.record(new PaymentFact(cip, event.get(), "sync:" + g.state().name(), Source.SYNC, now, calendar.businessDate(factTime),
+        g.amount(), g.transactionCode(), g.paidAt(), g.expiresAt(), Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   private static OrderPayment.Status overall(Order order, List<OrderPayment.CipView> cips) {
@@ -234,6 +343,9 @@ public final class OrderPayments {
     }
     if (cips.stream().anyMatch(c -> c.state() == PaymentState.REFUNDED)) {
       return OrderPayment.Status.REFUNDED;
+    }
+    if (order.cancelled()) {
+      return OrderPayment.Status.CANCELLED;
     }
     if (order.createPendingSince().isPresent()
         || cips.stream().anyMatch(c -> c.state() == PaymentState.PENDING || c.state() == PaymentState.UNKNOWN)) {

@@ -16,17 +16,30 @@ public final class PaymentRecorder {
 
   private final PaymentStore store;
   private final Duration firstCheckDelay;
+  private final RecordObserver observer;
 
   /**
    * @param firstCheckDelay when the sync job first looks at a CIP that is still open (the first
    *     step of its backoff schedule)
    */
   public PaymentRecorder(PaymentStore store, Duration firstCheckDelay) {
+    this(store, firstCheckDelay, RecordObserver.NONE);
+  }
+
+  /** @param observer told about every recorded fact (matching, decision, alerts, shop events) */
+  public PaymentRecorder(PaymentStore store, Duration firstCheckDelay, RecordObserver observer) {
     this.store = Objects.requireNonNull(store, "store");
     this.firstCheckDelay = Objects.requireNonNull(firstCheckDelay, "firstCheckDelay");
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   public RecordOutcome record(PaymentFact fact) {
+    RecordOutcome outcome = write(fact);
+    observer.recorded(fact, outcome);
+    return outcome;
+  }
+
+  private RecordOutcome write(PaymentFact fact) {
     for (int attempt = 1; ; attempt++) {
       Optional<CipPayment> stored = store.find(fact.cip());
       CipPayment current = stored.orElseGet(() -> CipPayment.unknown(fact.cip(), fact.observedAt()));
@@ -71,7 +84,8 @@ public final class PaymentRecorder {
         state,
         current.version(),
         current.orderId().or(fact::orderId),
-        current.amount().or(fact::amount),
+        // once paid, the amount is what PagoEfectivo says was paid: the decision compares it to the order
+        fact.event() == PaymentEvent.PAID && fact.amount().isPresent() ? fact.amount() : current.amount().or(fact::amount),
         current.createdAt().or(() -> fact.event() == PaymentEvent.CREATED ? Optional.of(fact.observedAt().atOffset(java.time.ZoneOffset.UTC)) : Optional.empty()),
         fact.expiresAt().or(current::expiresAt),
         current.paidAt().or(fact::paidAt),

@@ -136,7 +136,7 @@ public final class SyncSweep {
   }
 
   /** The gateway fact behind a state: PENDING (and UNKNOWN) teach nothing new. */
-  static Optional<PaymentEvent> eventFor(PaymentState state) {
+  public static Optional<PaymentEvent> eventFor(PaymentState state) {
     switch (state) {
       case PAID: return Optional.of(PaymentEvent.PAID);
       case EXPIRED: return Optional.of(PaymentEvent.EXPIRED);

@@ -33,7 +33,8 @@ import java.util.Optional;
  * </ol>
  *
  * A notification for a CIP we do not know is recorded, never rejected: its create response may
- * have been lost, and it is matched on its transactionCode later.
+ * have been lost. The recorder's observer (the live assurance) matches it on its transactionCode,
+ * decides the order and alerts; a sandbox-signed one on production goes to the {@link SandboxAlarm}.
  */
 public final class WebhookIngest {
 
@@ -48,6 +49,7 @@ public final class WebhookIngest {
   private final PaymentStore store;
   private final PaymentRecorder recorder;
   private final BusinessCalendar calendar;
+  private final SandboxAlarm sandboxAlarm;
   private final NotificationParser parser = new NotificationParser();
 
   public WebhookIngest(
@@ -57,6 +59,19 @@ public final class WebhookIngest {
       PaymentStore store,
       PaymentRecorder recorder,
       BusinessCalendar calendar) {
+    this(stage, secrets, evidence, store, recorder, calendar, SandboxAlarm.NONE);
+  }
+
+  /** @param sandboxAlarm told (after the body is archived) when a sandbox-signed notification reaches production */
+  public WebhookIngest(
+      Stage stage,
+      SigningSecrets secrets,
+      EvidenceStore evidence,
+      PaymentStore store,
+      PaymentRecorder recorder,
+      BusinessCalendar calendar,
+      SandboxAlarm sandboxAlarm) {
+    this.sandboxAlarm = Objects.requireNonNull(sandboxAlarm, "sandboxAlarm");
     this.stage = Objects.requireNonNull(stage, "stage");
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.evidence = Objects.requireNonNull(evidence, "evidence");
@@ -80,6 +95,9 @@ public final class WebhookIngest {
           && keys.sandboxSecretKey().map(k -> Signatures.verify(k, body, signature.get())).orElse(false);
       if (sandboxSigned) {
         archiveRejected(raw, body, ErrorCode.SANDBOX_SIGNATURE);
+        Optional<Notification> claimed = claimed(body);
+        claimed.flatMap(Notification::cip).ifPresent(cip ->
+            sandboxAlarm.sandboxSigned(cip, claimed.get().transactionCode(), claimed.get().amount()));
         return reject(ErrorCode.SANDBOX_SIGNATURE, "the notification is signed with the sandbox key", claimedCip(body), false);
       }
       return rejectUnverified(raw, body, ErrorCode.INVALID_SIGNATURE, "the PE-Signature does not match the body");
@@ -142,8 +160,12 @@ public final class WebhookIngest {
 
   /** The CIP an unverified body claims, if it is a well-formed notification; never trusted further. */
   private Optional<String> claimedCip(byte[] body) {
+    return claimed(body).flatMap(Notification::cip);
+  }
+
+  private Optional<Notification> claimed(byte[] body) {
     try {
-      return parser.parse(body).cip();
+      return Optional.of(parser.parse(body));
     } catch (InvalidNotificationException e) {
       return Optional.empty();
     }

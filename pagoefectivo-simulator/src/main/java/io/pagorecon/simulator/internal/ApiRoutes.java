@@ -38,6 +38,7 @@ public final class ApiRoutes implements HttpHandler {
   private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
   private static final Set<String> DOCUMENT_TYPES = Set.of("DNI", "PAR", "PAS", "LMI", "NAN", "CE");
   private static final int MAX_SEARCH = 5;
+  private static final String BEARER = "Bearer ";
 
   private final SimulatorConfig config;
   private final Clock clock;
@@ -86,6 +87,15 @@ public final class ApiRoutes implements HttpHandler {
       String body = new String(raw, StandardCharsets.UTF_8);
       Optional<ApiFault> fault = faults.next(path);
       Reply reply;
+      if (fault.isPresent() && fault.get() == ApiFault.TIMEOUT_AFTER_COMMIT) {
+        route(method, path, raw, headers);
+        // Carried out, answer lost: logged with status 0 like a plain timeout.
+        synchronized (calls) {
+          calls.add(new ApiCall(at, method, path, headers, body, 0));
+        }
+        pause(config.timeoutHold());
+        return;
+      }
       if (fault.isPresent() && fault.get() != ApiFault.SLOW && fault.get() != ApiFault.TRUNCATED_JSON) {
         reply = faultReply(fault.get(), headers);
         if (reply == null) {
@@ -192,10 +202,11 @@ public final class ApiRoutes implements HttpHandler {
   }
 
   private boolean authorized(String header) {
-    if (header == null || !header.startsWith("Bearer ")) {
+    // The auth scheme is case-insensitive (RFC 7235 §2.1): "bearer" and "BEARER" work too.
+    if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return false;
     }
-    return tokens.valid(header.substring("Bearer ".length()), clock.instant());
+    return tokens.valid(header.substring(BEARER.length()), clock.instant());
   }
 
   private Optional<JsonNode> readObject(byte[] raw) {

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class CipBook {
 
   private final Map<Long, SimCip> cips = new LinkedHashMap<>();
   private final Set<String> transactionCodes = new HashSet<>();
+  private final Map<String, Long> cipByVoucher = new HashMap<>();
   private final Clock clock;
   private final Random random;
   private final String voucherBase;
@@ -85,6 +87,7 @@ public final class CipBook {
         voucherBase + "/" + guid + ".html");
     cips.put(cip, c);
     transactionCodes.add(transactionCode);
+    cipByVoucher.put(guid, cip);
     return c.view(statusName(c.status));
   }
 
@@ -95,6 +98,12 @@ public final class CipBook {
     }
     expireIfDue(c);
     return Optional.of(c.view(statusName(c.status)));
+  }
+
+  /** The CIP whose voucher page is {@code <GUID>.html}. */
+  public synchronized Optional<CipView> findByVoucher(String guid) {
+    Long cip = cipByVoucher.get(guid.toUpperCase(java.util.Locale.ROOT));
+    return cip == null ? Optional.empty() : find(cip);
   }
 
   public synchronized List<CipView> all() {
@@ -115,12 +124,9 @@ public final class CipBook {
     });
   }
 
-  /** 22 → 21 now, whatever the expiry date. */
+  /** 22 → 21 now, whatever the expiry date; {@code dateExpiry} stays the one the CIP was given. */
   public synchronized Change expire(long cip) {
-    return transition(cip, GENERATED, c -> {
-      c.status = EXPIRED;
-      c.dateExpiry = Wire.limaNow(clock);
-    });
+    return transition(cip, GENERATED, c -> c.status = EXPIRED);
   }
 
   /** 23 → reversal. */

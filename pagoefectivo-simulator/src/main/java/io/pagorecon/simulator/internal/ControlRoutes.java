@@ -10,6 +10,7 @@ import io.pagorecon.simulator.ApiFault;
 import io.pagorecon.simulator.CipView;
 import io.pagorecon.simulator.DeliveryPlan;
 import io.pagorecon.simulator.PagoEfectivoSimulator;
+import io.pagorecon.simulator.SimulatorConfig;
 import io.pagorecon.simulator.Tamper;
 import io.pagorecon.simulator.WebhookDelivery;
 import java.io.IOException;
@@ -113,6 +114,7 @@ public final class ControlRoutes implements HttpHandler {
         return Wire.object().put("ok", true);
       case "shape":
         sim.shapeVariants(b.path("codeAsString").asBoolean(false), b.path("errorDataAsObject").asBoolean(false));
+        sim.webhookAmounts(SimulatorConfig.WebhookAmounts.valueOf(b.path("webhookAmounts").asText("TWO_DECIMALS")));
         return Wire.object().put("ok", true);
       case "clear-faults":
         sim.clearFaults();

@@ -34,7 +34,7 @@ class OrderPaymentsTest {
   private final InMemoryPaymentStore payments = new InMemoryPaymentStore();
   private final InMemoryCipGateway gateway = new InMemoryCipGateway();
   private final PaymentRecorder recorder = new PaymentRecorder(payments, Duration.ofMinutes(10));
-  private final OrderPayments api = new OrderPayments(orders, payments, payments, recorder, gateway, BusinessCalendar.lima(),
+  private final OrderPayments api = new OrderPayments(orders, payments, payments, recorder, gateway, gateway, e -> { }, BusinessCalendar.lima(),
       OrderPayments.Settings.standard());
 
   @Test

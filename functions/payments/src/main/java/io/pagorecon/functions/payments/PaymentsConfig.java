@@ -1,5 +1,6 @@
 package io.pagorecon.functions.payments;
 
+import io.pagorecon.aws.LiveAssuranceWiring;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.order.OrderPayments;
@@ -19,7 +20,8 @@ public record PaymentsConfig(
     ZoneId businessZone,
     Duration secretTtl,
     OrderPayments.Settings settings,
-    PagoEfectivoSettings pagoEfectivo) {
+    PagoEfectivoSettings pagoEfectivo,
+    LiveAssuranceWiring assurance) {
 
   public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
   public static final String PAGOEFECTIVO_SECRET_ARN = "PAGOEFECTIVO_SECRET_ARN";
@@ -33,7 +35,7 @@ public record PaymentsConfig(
   public static final List<String> KEYS = Stream.concat(
       Stream.of(PAYMENTS_TABLE, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS, CIP_VALIDITY_MINUTES,
           CIP_MIN_REMAINING_MINUTES, CREATE_PENDING_MINUTES),
-      PagoEfectivoSettings.KEYS.stream()).toList();
+      Stream.concat(PagoEfectivoSettings.KEYS.stream(), LiveAssuranceWiring.KEYS.stream())).toList();
 
   public PaymentsConfig {
     Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);
@@ -43,6 +45,7 @@ public record PaymentsConfig(
     Objects.requireNonNull(secretTtl, SECRET_TTL_SECONDS);
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(pagoEfectivo, "pagoEfectivo");
+    Objects.requireNonNull(assurance, "assurance");
   }
 
   public static PaymentsConfig fromEnvironment(Map<String, String> env) {
@@ -56,6 +59,6 @@ public record PaymentsConfig(
         Duration.ofMinutes(vars.number(CREATE_PENDING_MINUTES, std.pendingWindow().toMinutes(), 1, 24L * 60)));
     return new PaymentsConfig(vars.required(PAYMENTS_TABLE), vars.required(PAGOEFECTIVO_SECRET_ARN), stage, zone,
         Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, 300, 0, 86_400)), settings,
-        PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
+        PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION), LiveAssuranceWiring.fromEnvironment(env));
   }
 }

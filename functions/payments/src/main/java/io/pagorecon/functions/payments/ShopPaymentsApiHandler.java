@@ -17,10 +17,12 @@ import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.gateway.GatewayException;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
+import io.pagorecon.core.order.CancelResult;
 import io.pagorecon.core.order.CreatePayment;
 import io.pagorecon.core.order.CreatePaymentResult;
 import io.pagorecon.core.order.OrderPayment;
 import io.pagorecon.core.order.OrderPayments;
+import io.pagorecon.core.order.PaymentAssurance;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.payment.StorageException;
 import io.pagorecon.core.secrets.CachedSecrets;
@@ -46,7 +48,8 @@ import java.util.UUID;
 
 /**
  * PaymentsApiFunction on the HTTP API (IAM-authorised routes): {@code POST /payments} issues or
- * reuses a CIP for a shop order, {@code GET /payments/{orderId}} answers its payment state. Thin:
+ * reuses a CIP for a shop order, {@code GET /payments/{orderId}} answers its payment state and
+ * decision ({@code shippable}, {@code reasons}), {@code DELETE /payments/{orderId}} cancels it. Thin:
  * decode and validate the request, call {@link OrderPayments}, encode; errors are {@code {code,
  * message, requestId}}. The shopper's email goes to PagoEfectivo only: it is never logged.
  */
@@ -77,9 +80,11 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
     RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
+    BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
+    PaymentAssurance assurance = config.assurance().assurance(clients, config.paymentsTable(), store, config.stage(), calendar);
     return new OrderPayments(new DynamoDbOrderStore(clients.dynamoDb(), config.paymentsTable()), store,
-        new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), new PaymentRecorder(store, Duration.ofMinutes(10)),
-        gateway, new BusinessCalendar(config.businessZone()), config.settings());
+        new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), new PaymentRecorder(store, Duration.ofMinutes(10), assurance),
+        gateway, gateway, config.assurance().shopEvents(clients), calendar, config.settings());
   }
 
   @Override
@@ -96,7 +101,10 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
       if ("GET".equalsIgnoreCase(method)) {
         return status(event, requestId);
       }
-      return error(ErrorCode.METHOD_NOT_ALLOWED, "only POST /payments and GET /payments/{orderId}", List.of(), requestId, "rejected");
+      if ("DELETE".equalsIgnoreCase(method)) {
+        return cancel(event, requestId);
+      }
+      return error(ErrorCode.METHOD_NOT_ALLOWED, "only POST /payments, GET and DELETE /payments/{orderId}", List.of(), requestId, "rejected");
     } catch (BadRequest e) {
       return error(e.code, e.getMessage(), e.fields, requestId, "rejected");
     } catch (StorageException e) {
@@ -135,11 +143,39 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
     return respond(refused.code().httpStatus(), err, refused.code().name(), refused.cip().orElse(null));
   }
 
-  private APIGatewayV2HTTPResponse status(APIGatewayV2HTTPEvent event, String requestId) {
+  /** {@code DELETE /payments/{orderId}}: 200 cancelled, 409 paid (with the reasons that hold it), 404 unknown. */
+  private APIGatewayV2HTTPResponse cancel(APIGatewayV2HTTPEvent event, String requestId) {
+    String orderId = orderId(event);
+    CancelResult result = payments.cancel(orderId, clock.instant(), false);
+    if (result instanceof CancelResult.Cancelled c) {
+      ObjectNode body = JSON.createObjectNode().put("orderId", orderId).put("outcome", "CANCELLED");
+      ArrayNode deleted = body.putArray("deleted");
+      c.deleted().forEach(deleted::add);
+      body.put("requestId", requestId);
+      return respond(200, body, "cancelled", null);
+    }
+    if (result instanceof CancelResult.Paid p) {
+      ObjectNode body = errorBody(ErrorCode.ORDER_ALREADY_PAID, "order " + orderId + " is paid: the payment stands", List.of(), requestId)
+          .put("orderId", orderId);
+      ArrayNode paid = body.putArray("paid");
+      p.paid().forEach(paid::add);
+      ArrayNode reasons = body.putArray("reasons");
+      p.reasons().forEach(r -> reasons.add(r.name()));
+      return respond(ErrorCode.ORDER_ALREADY_PAID.httpStatus(), body, ErrorCode.ORDER_ALREADY_PAID.name(), null);
+    }
+    return error(ErrorCode.UNKNOWN_ORDER, "no payment was requested for this order", List.of(), requestId, "unknown_order");
+  }
+
+  private static String orderId(APIGatewayV2HTTPEvent event) {
     String orderId = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("orderId")).orElse("");
     if (orderId.isBlank() || orderId.length() > 36) {
       throw new BadRequest(ErrorCode.INVALID_FIELD, "orderId must be 1 to 36 characters", List.of("orderId"));
     }
+    return orderId;
+  }
+
+  private APIGatewayV2HTTPResponse status(APIGatewayV2HTTPEvent event, String requestId) {
+    String orderId = orderId(event);
     Optional<OrderPayment> found = payments.status(orderId);
     if (found.isEmpty()) {
       return error(ErrorCode.UNKNOWN_ORDER, "no payment was requested for this order", List.of(), requestId, "unknown_order");
@@ -148,9 +184,13 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
     ObjectNode body = JSON.createObjectNode().put("orderId", p.orderId()).put("amount", p.amount().toPlainString())
         .put("currency", p.amount().currency().name()).put("status", p.status().name().toLowerCase(Locale.ROOT));
     p.currentCip().ifPresent(c -> body.put("currentCip", c));
+    body.put("shippable", p.shippable());
+    ArrayNode reasons = body.putArray("reasons");
+    p.reasons().forEach(r -> reasons.add(r.name()));
     ArrayNode cips = body.putArray("cips");
     for (OrderPayment.CipView c : p.cips()) {
-      ObjectNode n = cips.addObject().put("cip", c.cip()).put("state", c.state().name());
+      ObjectNode n = cips.addObject().put("cip", c.cip()).put("state", c.state().name()).put("source", c.source().wireName());
+      c.paid().ifPresent(m -> n.put("paidAmount", m.toPlainString()).put("paidCurrency", m.currency().name()));
       c.expiresAt().ifPresent(e -> n.put("expiresAt", Timestamps.format(e)));
       c.paidAt().ifPresent(e -> n.put("paidAt", Timestamps.format(e)));
       ArrayNode keys = n.putArray("evidenceKeys");

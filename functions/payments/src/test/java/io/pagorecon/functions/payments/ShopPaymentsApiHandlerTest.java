@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.core.gateway.GatewayException;
 import io.pagorecon.core.order.OrderPayments;
+import io.pagorecon.core.order.ShopEvent;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.fixtures.InMemoryCipGateway;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShopPaymentsApiHandlerTest {
@@ -32,9 +34,10 @@ class ShopPaymentsApiHandlerTest {
   private final InMemoryPaymentStore store = new InMemoryPaymentStore();
   private final InMemoryCipGateway gateway = new InMemoryCipGateway();
   private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+  private final List<ShopEvent> events = new java.util.ArrayList<>();
   private final ShopPaymentsApiHandler handler = new ShopPaymentsApiHandler(
       new OrderPayments(new InMemoryOrderStore(), store, store, new PaymentRecorder(store, Duration.ofMinutes(10)), gateway,
-          BusinessCalendar.lima(), OrderPayments.Settings.standard()),
+          gateway, events::add, BusinessCalendar.lima(), OrderPayments.Settings.standard()),
       Clock.fixed(Instant.parse("2024-01-15T15:00:00Z"), ZoneOffset.UTC), new PrintStream(logs, true, StandardCharsets.UTF_8));
 
   @Test
@@ -81,6 +84,53 @@ class ShopPaymentsApiHandlerTest {
     assertThat(JSON.readTree(r.getBody()).get("message").asText()).doesNotContain("read timed out");
     assertThat(retry.getStatusCode()).isEqualTo(409);
     assertThat(gateway.creates()).hasSize(1);
+  }
+
+  @Test
+  void cancel_shouldDeleteTheUnpaidCip_thenGetShowsTheOrderCancelled() throws Exception {
+    String cip = JSON.readTree(handler.handleRequest(event("apigw-payments-create.json"), null).getBody()).get("cip").asText();
+
+    APIGatewayV2HTTPResponse cancelled = handler.handleRequest(event("apigw-payments-cancel.json"), null);
+    JsonNode status = JSON.readTree(handler.handleRequest(event("apigw-payments-get.json"), null).getBody());
+
+    assertThat(cancelled.getStatusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(cancelled.getBody()).get("outcome").asText()).isEqualTo("CANCELLED");
+    assertThat(JSON.readTree(cancelled.getBody()).at("/deleted/0").asText()).isEqualTo(cip);
+    assertThat(gateway.search(List.of(cip)).get(cip)).isInstanceOfSatisfying(io.pagorecon.core.gateway.CipLookup.Found.class,
+        f -> assertThat(f.gatewayCip().state()).isEqualTo(io.pagorecon.core.payment.PaymentState.DELETED));
+    assertThat(status.get("status").asText()).isEqualTo("cancelled");
+    assertThat(status.get("shippable").asBoolean()).isFalse();
+    assertThat(status.get("reasons")).isEmpty();
+    assertThat(events).extracting(e -> e.type().wireName()).containsExactly("order.cancelled");
+  }
+
+  @Test
+  void cancel_shouldBe409WithTheReasons_whenTheCipWasPaidMeanwhile() throws Exception {
+    String cip = JSON.readTree(handler.handleRequest(event("apigw-payments-create.json"), null).getBody()).get("cip").asText();
+    io.pagorecon.core.gateway.GatewayCip g = ((io.pagorecon.core.gateway.CipLookup.Found) gateway.search(List.of(cip)).get(cip)).gatewayCip();
+    gateway.put(new io.pagorecon.core.gateway.GatewayCip(cip, io.pagorecon.core.payment.PaymentState.PAID, 23, "Cancelado", g.amount(),
+        g.transactionCode(), g.createdAt(), g.expiresAt(), Optional.of(java.time.OffsetDateTime.parse("2024-01-15T10:05:00-05:00")),
+        Optional.empty()));
+
+    APIGatewayV2HTTPResponse r = handler.handleRequest(event("apigw-payments-cancel.json"), null);
+    JsonNode status = JSON.readTree(handler.handleRequest(event("apigw-payments-get.json"), null).getBody());
+
+    assertThat(r.getStatusCode()).isEqualTo(409);
+    JsonNode body = JSON.readTree(r.getBody());
+    assertThat(body.get("code").asText()).isEqualTo("ORDER_ALREADY_PAID");
+    assertThat(body.at("/paid/0").asText()).isEqualTo(cip);
+    assertThat(body.at("/reasons/0").asText()).isEqualTo("PAID_NOT_RECORDED");
+    assertThat(status.get("status").asText()).isEqualTo("paid");
+    assertThat(status.get("shippable").asBoolean()).isFalse();
+    assertThat(status.at("/cips/0/paidAmount").asText()).isEqualTo("160.35");
+  }
+
+  @Test
+  void cancel_shouldBe404_forAnUnknownOrder() throws Exception {
+    APIGatewayV2HTTPResponse r = handler.handleRequest(event("apigw-payments-cancel.json"), null);
+
+    assertThat(r.getStatusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(r.getBody()).get("code").asText()).isEqualTo("UNKNOWN_ORDER");
   }
 
   @Test

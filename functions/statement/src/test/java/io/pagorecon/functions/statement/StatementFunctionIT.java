@@ -127,7 +127,7 @@ class StatementFunctionIT {
   void paidCipWithAllWebhooksDropped_shouldBeRecoveredBySync_andAppearPaidInTheStatement(AwsTestEnvironment env) throws Exception {
     start(env);
     OrderPayments payments = new OrderPayments(new DynamoDbOrderStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable")), store, registry,
-        recorder, client, BusinessCalendar.lima(), OrderPayments.Settings.standard());
+        recorder, client, client, e -> { }, BusinessCalendar.lima(), OrderPayments.Settings.standard());
     String cip = ((CreatePaymentResult.Created) payments.create(
         new CreatePayment("ORD-1", Money.of("160.35", Currency.PEN), "shopper@example.com", Optional.empty(), Optional.empty()),
         clock.instant())).cip();

@@ -12,6 +12,10 @@ import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
+import io.pagorecon.aws.DynamoDbOrderStore;
+import io.pagorecon.core.order.OrderExpiry;
+import io.pagorecon.core.order.OrderPayments;
+import io.pagorecon.core.order.PaymentAssurance;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.sync.SweepReport;
@@ -26,6 +30,7 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * SyncFunction: EventBridge Scheduler every 10 minutes runs one {@link SyncSweep} (missed-webhook
@@ -37,31 +42,55 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SyncSweep sweep;
+  private final Optional<OrderExpiry> expiry;
   private final Clock clock;
   private final PrintStream log;
+
+  /** The sweep, and the auto-cancel when ORDER_OPEN_HOURS is above 0. */
+  public record Wired(SyncSweep sweep, Optional<OrderExpiry> expiry) {}
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ScheduledSyncHandler() {
     this(wire(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
   }
 
+  public ScheduledSyncHandler(Wired wired, Clock clock, PrintStream log) {
+    this(wired.sweep(), wired.expiry(), clock, log);
+  }
+
   public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
+    this(sweep, Optional.empty(), clock, log);
+  }
+
+  public ScheduledSyncHandler(SyncSweep sweep, Optional<OrderExpiry> expiry, Clock clock, PrintStream log) {
     this.sweep = Objects.requireNonNull(sweep, "sweep");
+    this.expiry = Objects.requireNonNull(expiry, "expiry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
   }
 
   /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
-  public static SyncSweep wire(Map<String, String> env, Clock clock) {
+  public static Wired wire(Map<String, String> env, Clock clock) {
     SyncConfig config = SyncConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
     RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
-    return new SyncSweep(new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), store,
-        new PaymentRecorder(store, config.schedule().offset(0)), gateway,
+    DynamoDbCipRegistry registry = new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable());
+    BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
+    PaymentAssurance assurance = config.assurance().assurance(clients, config.paymentsTable(), store, config.stage(), calendar);
+    PaymentRecorder recorder = new PaymentRecorder(store, config.schedule().offset(0), assurance);
+    SyncSweep sweep = new SyncSweep(registry, store, recorder, gateway,
         new SnsPaymentNotices(clients.sns(), config.alertsTopicArn(), config.stage().wireName()), config.schedule(),
-        new BusinessCalendar(config.businessZone()), config.maxPerRun());
+        calendar, config.maxPerRun());
+    Optional<OrderExpiry> expiry = Optional.empty();
+    if (config.autoCancel()) {
+      DynamoDbOrderStore orders = new DynamoDbOrderStore(clients.dynamoDb(), config.paymentsTable());
+      OrderPayments api = new OrderPayments(orders, store, registry, recorder, gateway, gateway, config.assurance().shopEvents(clients),
+          calendar, OrderPayments.Settings.standard());
+      expiry = Optional.of(new OrderExpiry(registry, store, orders, api, config.orderOpenFor(), config.maxPerRun()));
+    }
+    return new Wired(sweep, expiry);
   }
 
   @Override
@@ -75,14 +104,22 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
       return;
     }
     SweepReport report = sweep.run(clock.instant());
+    Optional<OrderExpiry.Report> expired = expiry.map(e -> e.run(clock.instant()));
     ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("checked", report.checked())
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
         .put("failed", report.failures().size());
+    expired.ifPresent(x -> answer.put("expiredOrders", x.expired().size()).put("expiryFailures", x.failures().size()));
     ObjectNode line = answer.deepCopy().put("level", report.failures().isEmpty() ? "INFO" : "WARN").put("event", "sync_outcome");
     ArrayNode recovered = line.putArray("recoveredCips");
     report.recovered().forEach(r -> recovered.addObject().put("cip", r.cip()).put("from", r.from().name()).put("to", r.to().name()));
     ArrayNode failures = line.putArray("failures");
     report.failures().stream().limit(50).forEach(f -> failures.addObject().put("cip", f.cip()).put("reason", f.reason()));
+    expired.ifPresent(x -> {
+      ArrayNode orders = line.putArray("expiredOrderIds");
+      x.expired().stream().limit(50).forEach(orders::add);
+      ArrayNode failed = line.putArray("expiryFailures");
+      x.failures().stream().limit(50).forEach(failed::add);
+    });
     log.println(JSON.writeValueAsString(line));
     output.write(JSON.writeValueAsBytes(answer));
   }

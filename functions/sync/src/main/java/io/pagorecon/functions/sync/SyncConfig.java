@@ -1,5 +1,6 @@
 package io.pagorecon.functions.sync;
 
+import io.pagorecon.aws.LiveAssuranceWiring;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.sync.CheckSchedule;
@@ -26,7 +27,9 @@ public record SyncConfig(
     Duration secretTtl,
     CheckSchedule schedule,
     int maxPerRun,
-    PagoEfectivoSettings pagoEfectivo) {
+    PagoEfectivoSettings pagoEfectivo,
+    LiveAssuranceWiring assurance,
+    Duration orderOpenFor) {
 
   public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
   public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
@@ -38,11 +41,13 @@ public record SyncConfig(
   public static final String SYNC_CHECK_EVERY = "SYNC_CHECK_EVERY";
   public static final String SYNC_GRACE_AFTER_EXPIRY = "SYNC_GRACE_AFTER_EXPIRY";
   public static final String SYNC_MAX_PER_RUN = "SYNC_MAX_PER_RUN";
+  /** Hours after which an unpaid order is cancelled (order.expired); 0 disables the auto-cancel. */
+  public static final String ORDER_OPEN_HOURS = "ORDER_OPEN_HOURS";
 
   public static final List<String> KEYS = Stream.concat(
       Stream.of(PAYMENTS_TABLE, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS,
-          SYNC_CHECK_OFFSETS, SYNC_CHECK_EVERY, SYNC_GRACE_AFTER_EXPIRY, SYNC_MAX_PER_RUN),
-      PagoEfectivoSettings.KEYS.stream()).toList();
+          SYNC_CHECK_OFFSETS, SYNC_CHECK_EVERY, SYNC_GRACE_AFTER_EXPIRY, SYNC_MAX_PER_RUN, ORDER_OPEN_HOURS),
+      Stream.concat(PagoEfectivoSettings.KEYS.stream(), LiveAssuranceWiring.KEYS.stream())).distinct().toList();
 
   public SyncConfig {
     Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);
@@ -53,6 +58,13 @@ public record SyncConfig(
     Objects.requireNonNull(secretTtl, SECRET_TTL_SECONDS);
     Objects.requireNonNull(schedule, SYNC_CHECK_OFFSETS);
     Objects.requireNonNull(pagoEfectivo, "pagoEfectivo");
+    Objects.requireNonNull(assurance, "assurance");
+    Objects.requireNonNull(orderOpenFor, ORDER_OPEN_HOURS);
+  }
+
+  /** The auto-cancel is on (ORDER_OPEN_HOURS &gt; 0). */
+  public boolean autoCancel() {
+    return !orderOpenFor.isZero();
   }
 
   public static SyncConfig fromEnvironment(Map<String, String> env) {
@@ -69,6 +81,7 @@ public record SyncConfig(
     }
     return new SyncConfig(vars.required(PAYMENTS_TABLE), vars.required(ALERTS_TOPIC_ARN), vars.required(PAGOEFECTIVO_SECRET_ARN), stage,
         zone, Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, 300, 0, 86_400)), schedule,
-        (int) vars.number(SYNC_MAX_PER_RUN, 500, 1, 5000), PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION));
+        (int) vars.number(SYNC_MAX_PER_RUN, 500, 1, 5000), PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION),
+        LiveAssuranceWiring.fromEnvironment(env), Duration.ofHours(vars.number(ORDER_OPEN_HOURS, 24, 0, 8760)));
   }
 }

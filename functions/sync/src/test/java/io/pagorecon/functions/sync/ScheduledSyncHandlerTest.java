@@ -75,8 +75,19 @@ class ScheduledSyncHandlerTest {
     Map<String, String> env = Map.of("PAYMENTS_TABLE", "t", "ALERTS_TOPIC_ARN", "arn:aws:sns:us-east-1:1:t", "PAGOEFECTIVO_SECRET_ARN", "s",
         "STAGE", "sandbox", "SYNC_CHECK_OFFSETS", "1h,10m");
     assertThatThrownBy(() -> SyncConfig.fromEnvironment(env)).hasMessageContaining("SYNC_CHECK_OFFSETS");
-    assertThat(SyncConfig.fromEnvironment(Map.of("PAYMENTS_TABLE", "t", "ALERTS_TOPIC_ARN", "a", "PAGOEFECTIVO_SECRET_ARN", "s",
-        "STAGE", "production")).pagoEfectivo().baseUrl().getHost()).isEqualTo("services.pagoefectivo.pe");
+    Map<String, String> production = Map.of("PAYMENTS_TABLE", "t", "ALERTS_TOPIC_ARN", "a", "PAGOEFECTIVO_SECRET_ARN", "s",
+        "STAGE", "production", "LEDGER_TABLE", "l", "SHOP_EVENT_BUS", "b");
+    SyncConfig config = SyncConfig.fromEnvironment(production);
+    assertThat(config.pagoEfectivo().baseUrl().getHost()).isEqualTo("services.pagoefectivo.pe");
+    assertThat(config.orderOpenFor()).isEqualTo(java.time.Duration.ofHours(24));
+    Map<String, String> disabled = new java.util.HashMap<>(production);
+    disabled.put("ORDER_OPEN_HOURS", "0");
+    assertThat(SyncConfig.fromEnvironment(disabled).autoCancel()).isFalse();
+    disabled.put("ORDER_OPEN_HOURS", "-1");
+    assertThatThrownBy(() -> SyncConfig.fromEnvironment(disabled)).hasMessageContaining("ORDER_OPEN_HOURS");
+    Map<String, String> noBus = new java.util.HashMap<>(production);
+    noBus.remove("SHOP_EVENT_BUS");
+    assertThatThrownBy(() -> SyncConfig.fromEnvironment(noBus)).hasMessageContaining("SHOP_EVENT_BUS");
   }
 
   private JsonNode invoke(String eventFile) throws Exception {

@@ -1,5 +1,6 @@
 package io.pagorecon.functions.webhook;
 
+import io.pagorecon.aws.LiveAssuranceWiring;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import java.time.Duration;
@@ -18,7 +19,8 @@ public record WebhookConfig(
     String secretArn,
     Stage stage,
     Duration secretTtl,
-    ZoneId businessZone) {
+    ZoneId businessZone,
+    LiveAssuranceWiring assurance) {
 
   public static final String PAYMENTS_TABLE = "PAYMENTS_TABLE";
   public static final String DATA_BUCKET = "DATA_BUCKET";
@@ -28,8 +30,9 @@ public record WebhookConfig(
   public static final String BUSINESS_ZONE = "BUSINESS_ZONE";
 
   /** Every variable this record reads (the README table and the template must agree). */
-  public static final java.util.List<String> KEYS = java.util.List.of(
-      PAYMENTS_TABLE, DATA_BUCKET, PAGOEFECTIVO_SECRET_ARN, STAGE, SECRET_TTL_SECONDS, BUSINESS_ZONE);
+  public static final java.util.List<String> KEYS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(PAYMENTS_TABLE, DATA_BUCKET, PAGOEFECTIVO_SECRET_ARN, STAGE, SECRET_TTL_SECONDS, BUSINESS_ZONE),
+      LiveAssuranceWiring.KEYS.stream()).toList();
 
   static final long DEFAULT_SECRET_TTL_SECONDS = 300;
 
@@ -40,6 +43,7 @@ public record WebhookConfig(
     Objects.requireNonNull(stage, STAGE);
     Objects.requireNonNull(secretTtl, SECRET_TTL_SECONDS);
     Objects.requireNonNull(businessZone, BUSINESS_ZONE);
+    Objects.requireNonNull(assurance, "assurance");
   }
 
   public static WebhookConfig fromEnvironment(Map<String, String> env) {
@@ -52,6 +56,7 @@ public record WebhookConfig(
         vars.required(PAGOEFECTIVO_SECRET_ARN),
         stage,
         Duration.ofSeconds(vars.number(SECRET_TTL_SECONDS, DEFAULT_SECRET_TTL_SECONDS, 0, 86_400)),
-        zone);
+        zone,
+        LiveAssuranceWiring.fromEnvironment(env));
   }
 }

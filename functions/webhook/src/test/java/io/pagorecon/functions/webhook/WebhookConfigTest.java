@@ -21,6 +21,9 @@ class WebhookConfigTest {
     env.put("DATA_BUCKET", "data");
     env.put("PAGOEFECTIVO_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:pe");
     env.put("STAGE", "production");
+    env.put("LEDGER_TABLE", "ledger");
+    env.put("ALERTS_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:alerts");
+    env.put("SHOP_EVENT_BUS", "shop-events");
     return env;
   }
 
@@ -34,7 +37,8 @@ class WebhookConfigTest {
 
   @Test
   void fromEnvironment_shouldNameTheVariable_whenRequiredOneIsMissing() {
-    for (String name : new String[] {"PAYMENTS_TABLE", "DATA_BUCKET", "PAGOEFECTIVO_SECRET_ARN", "STAGE"}) {
+    for (String name : new String[] {"PAYMENTS_TABLE", "DATA_BUCKET", "PAGOEFECTIVO_SECRET_ARN", "STAGE", "LEDGER_TABLE", "ALERTS_TOPIC_ARN",
+        "SHOP_EVENT_BUS"}) {
       Map<String, String> env = env();
       env.remove(name);
       assertThatThrownBy(() -> WebhookConfig.fromEnvironment(env)).hasMessageContaining(name);
@@ -52,6 +56,9 @@ class WebhookConfigTest {
     env.put("SECRET_TTL_SECONDS", "60");
     env.put("BUSINESS_ZONE", "Lima");
     assertThatThrownBy(() -> WebhookConfig.fromEnvironment(env)).hasMessageContaining("BUSINESS_ZONE");
+    env.put("BUSINESS_ZONE", "America/Lima");
+    env.put("ALERT_LANGUAGE", "fr");
+    assertThatThrownBy(() -> WebhookConfig.fromEnvironment(env)).hasMessageContaining("ALERT_LANGUAGE");
   }
 
   @Test

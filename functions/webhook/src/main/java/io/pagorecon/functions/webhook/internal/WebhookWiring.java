@@ -4,6 +4,7 @@ import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.S3EvidenceStore;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
+import io.pagorecon.core.order.PaymentAssurance;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.time.BusinessCalendar;
@@ -33,13 +34,16 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     S3EvidenceStore evidence = new S3EvidenceStore(clients.s3(), config.dataBucket());
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
+    BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
+    PaymentAssurance assurance = config.assurance().assurance(clients, config.paymentsTable(), store, config.stage(), calendar);
     WebhookIngest ingest = new WebhookIngest(
         config.stage(),
         new SecretSigningSecrets(secrets, config.secretArn()),
         evidence,
         store,
-        new PaymentRecorder(store, FIRST_CHECK_DELAY),
-        new BusinessCalendar(config.businessZone()));
+        new PaymentRecorder(store, FIRST_CHECK_DELAY, assurance),
+        calendar,
+        assurance::sandboxSigned);
     // Priming before a SnapStart checkpoint: load and JIT the hot path with harmless work only
     // (a read of a CIP that cannot exist, a parse and an HMAC under a throwaway key); no secret is
     // fetched, so none is baked into the snapshot.
