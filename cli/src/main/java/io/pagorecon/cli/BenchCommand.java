@@ -97,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
       return Optional.of(Path.of(explicit)).filter(Files::isRegularFile);
     }
     String template = System.getProperty("pagorecon.template");
-    Path root = template == null ? Path.of("") : Path.of(template).toAbsolutePath().getParent();
+    Path root = template == null ? Path.of("") : Optional.ofNullable(Path.of(template).toAbsolutePath().getParent()).orElse(Path.of(""));
     return Optional.of(root.resolve(JAR)).filter(Files::isRegularFile);
   }
 }

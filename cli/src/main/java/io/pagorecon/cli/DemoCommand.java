@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
     description = {
       "Runs pagorecon end to end on this machine, as stage production (so sandbox-signed webhooks are refused) and without any AWS account: "
           + "starts (or reuses PAGORECON_MOTO_ENDPOINT) a moto server and creates the stack's resources from template.yaml, starts the PagoEfectivo "
-          + "simulator and the functions behind a local HTTP endpoint, plays a generated business day with every failure of the design over real HTTP, "
-          + "builds the statement, reconciles, publishes the alert, and checks that the discrepancies found are exactly the scenario's ground truth."
+          + "simulator and WebhookFunction behind a local HTTP endpoint, plays a generated business day with every failure of the design over real HTTP, "
+          + "then lets the template's triggers run the functions (schedules fire, the statement's manifest starts the reconciliation through the "
+          + "template's rule, the alert reaches the email inbox and, through DingTalkFunction, a DingTalk robot stand-in), and checks that the "
+          + "discrepancies found are exactly the scenario's ground truth."
     },
     footer = {
       "",

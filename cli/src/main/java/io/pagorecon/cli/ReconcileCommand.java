@@ -39,13 +39,13 @@ import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pagorecon reconcile}: DESIGN.md Contract 2 on local files. */
+/** {@code pagorecon reconcile}: Contract 2 (docs/contracts.md) on local files. */
 @Command(
     name = "reconcile",
     mixinStandardHelpOptions = true,
     header = "Reconcile orders, statement and webhooks files of a day.",
     description = {
-      "Reconciles orders.csv, statement.csv and webhooks.jsonl (formats in docs/reconciliation.md) and writes DIR/discrepancies.csv (UTF-8 with BOM) "
+      "Reconciles orders.csv, statement.csv and webhooks.jsonl (formats in docs/contracts.md) and writes DIR/discrepancies.csv (UTF-8 with BOM) "
           + "and DIR/summary.json. Nothing is written on bad input. A --date on which no order, statement row or webhook falls is refused "
           + "(\"empty\": true in summary.json, exit status 2) unless --allow-empty: a wrong date or file must not pass for a clean day."
     },
@@ -205,10 +205,10 @@ public final class ReconcileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("\"" + ordersFormat + "\" is neither canonical, shopify nor a readable .properties file");
     }
     Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
     }
-    return OrdersFormat.fromProperties(file.getFileName().toString(), p);
+    return OrdersFormat.fromProperties(String.valueOf(file.getFileName()), p);
   }
 
   private static ReconcileFiles.Source source(Path path) {

@@ -6,13 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first Quick start command, end to end (moto, simulator, real webhook handler over HTTP). */
 class DemoIT {
 
-  @TempDir Path dir;
+  /** Under target/, not a temporary directory: .ci/scan-test-logs reads the logs written here. */
+  Path dir;
+
+  @BeforeEach
+  void outputDirectory() throws java.io.IOException {
+    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "demo-it-");
+  }
 
   @Test
   void demo_shouldFindExactlyTheGroundTruthAndExit0_whenPlayingAGeneratedDay() throws Exception {
@@ -29,7 +35,11 @@ class DemoIT {
         .startsWith("pagorecon demo: business date 2024-01-15, 250 orders, seed 3; stage production")
         .contains("Ground truth: MATCH")
         .contains("Subject: [pagorecon production] 2024-01-15")
-        .contains("---- DingTalk robot (markdown)")
+        .contains("---- DingTalk robot stand-in received")
+        .doesNotContain("received 0 message")
+        .contains("ReconcileFunction (rule: statements/production/2024/01/15/manifest.json)")
+        .contains("DingTalkFunction (queue, ")
+        .doesNotContain("FAILED")
         .contains("s3://").contains("reports/production/2024/01/15/discrepancies.csv");
     String csv = Files.readString(dir.resolve("reports/discrepancies.csv"), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFFbusiness_date,category,severity,order_id,cip");

@@ -8,18 +8,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ServeCommandIT {
 
   static final String BODY = "{\"eventType\":\"cip.paid\",\"operationNumber\":\"1253\",\"data\":{\"cip\":\"11546901\",\"currency\":\"PEN\","
       + "\"amount\":22.05,\"paymentDate\":\"2024-01-15T10:35:12-05:00\",\"transactionCode\":\"ORD-1001\"}}";
 
-  @TempDir Path dir;
+  /** Under target/, not a temporary directory: .ci/scan-test-logs reads the logs written here. */
+  Path dir;
+
+  @BeforeEach
+  void outputDirectory() throws java.io.IOException {
+    dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "serve-it-");
+  }
 
   @Test
   void serve_shouldAnswerTheWebhookRouteThroughTheRealHandler_whenSignedWithTheExampleSecret() {

@@ -205,6 +205,17 @@ public final class FaultProxy implements AutoCloseable {
     return null;
   }
 
+  /** One DynamoDB call at a time (lock taken and released in one place). */
+  private HttpResponse<byte[]> forwardAlone(Request request, String query, byte[] body)
+      throws IOException, InterruptedException {
+    dynamoDbCalls.lock();
+    try {
+      return forward(request, query, body);
+    } finally {
+      dynamoDbCalls.unlock();
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try {
       Map<String, String> headers = new java.util.TreeMap<>();
@@ -223,18 +234,9 @@ public final class FaultProxy implements AutoCloseable {
         answerFault(exchange, request, fault);
         return;
       }
-      HttpResponse<byte[]> response;
-      boolean serialize = serializeDynamoDb && isDynamoDb(request);
-      if (serialize) {
-        dynamoDbCalls.lock();
-      }
-      try {
-        response = forward(request, query, body);
-      } finally {
-        if (serialize) {
-          dynamoDbCalls.unlock();
-        }
-      }
+      HttpResponse<byte[]> response = serializeDynamoDb && isDynamoDb(request)
+          ? forwardAlone(request, query, body)
+          : forward(request, query, body);
       forwarded.incrementAndGet();
       if (fault == Fault.DROP_AFTER) {
         drop(exchange);

@@ -9,6 +9,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,6 +34,7 @@ public final class LocalClients implements AutoCloseable {
   private final SqsClient sqs;
   private final SecretsManagerClient secretsManager;
   private final EventBridgeClient eventBridge;
+  private final SchedulerClient scheduler;
 
   public LocalClients(URI endpoint) {
     this.endpoint = endpoint;
@@ -46,8 +48,10 @@ public final class LocalClients implements AutoCloseable {
     sqs = SqsClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint).build();
     secretsManager = SecretsManagerClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
         .endpointOverride(endpoint).build();
-    eventBridge = EventBridgeClient.builder().httpClient(http).region(region).credentialsProvider(credentials).endpointOverride(endpoint)
-        .build();
+    eventBridge = EventBridgeClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(endpoint).build();
+    scheduler = SchedulerClient.builder().httpClient(http).region(region).credentialsProvider(credentials)
+        .endpointOverride(endpoint).build();
   }
 
   public URI endpoint() {
@@ -78,9 +82,14 @@ public final class LocalClients implements AutoCloseable {
     return eventBridge;
   }
 
+  public SchedulerClient scheduler() {
+    return scheduler;
+  }
+
   @Override
   public void close() {
     eventBridge.close();
+    scheduler.close();
     dynamoDb.close();
     s3.close();
     sns.close();

@@ -149,7 +149,7 @@ public final class StackTemplate {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
+  public static Map<String, Object> map(Object value) {
     if (value == null) {
       return Map.of();
     }

@@ -17,12 +17,12 @@ class DevStackIT {
 
   @Test
   void start_shouldProvisionTheTemplateWithTheGivenSecret_andCloseShouldStopItsOwnMoto() {
-    DevStack stack = DevStack.start(StackTemplate.locate(), "sandbox", Map.of("PagoEfectivoSecret", "{\"secretKey\":\"demo\"}"), logs);
+    DevStack stack = DevStack.start(StackTemplate.locate(), "sandbox", Map.of("PagoEfectivoSecret", "{\"secretKey\":\"SECRETKEYEXAMPLE\"}"), logs);
     try (stack) {
       String secret = stack.clients().secretsManager()
           .getSecretValue(g -> g.secretId(stack.stack().arn("PagoEfectivoSecret"))).secretString();
 
-      assertThat(secret).isEqualTo("{\"secretKey\":\"demo\"}");
+      assertThat(secret).isEqualTo("{\"secretKey\":\"SECRETKEYEXAMPLE\"}");
       assertThat(stack.functionEnvironment("WebhookFunction")).containsEntry("AWS_ENDPOINT_URL", stack.moto().endpoint().toString());
     }
     if (System.getenv(MotoServer.ENDPOINT_VARIABLE) == null) {

@@ -50,10 +50,11 @@ class ReadmeConfigTest {
     assertThat(quickStart.find()).as("README has a Quick start bash block").isTrue();
     String[] commands = quickStart.group(1).strip().split("\\n");
 
-    assertThat(commands).containsExactly("./pagorecon demo", "mvn -B verify");
+    assertThat(commands).containsExactly("./pagorecon demo", "./mvnw -B verify");
     assertThat(Files.readString(root.resolve(".ci/run"))).contains("\n" + commands[1] + "\n").contains("cfn-lint template.yaml");
     assertThat(root.resolve("pagorecon")).isExecutable();
     assertThat(root.resolve(".ci/run")).isExecutable();
+    assertThat(root.resolve("mvnw")).isExecutable();
   }
 
   @Test

@@ -114,10 +114,10 @@ class StackProvisionerIT {
 
   @Test
   void putSecret_shouldReplaceTheSecretValue(AwsTestEnvironment aws) {
-    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"k\"}");
+    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"SECRETKEYEXAMPLE\"}");
 
     assertThat(aws.clients().secretsManager().getSecretValue(g -> g.secretId(aws.ref("PagoEfectivoSecret"))).secretString())
-        .isEqualTo("{\"secretKey\":\"k\"}");
+        .isEqualTo("{\"secretKey\":\"SECRETKEYEXAMPLE\"}");
   }
 
   @Test

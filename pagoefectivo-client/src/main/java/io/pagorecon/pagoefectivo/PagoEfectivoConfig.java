@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Immutable client configuration. {@link #sandbox} and {@link #production} point at the real hosts
- * (pagoefectivo-api.md §2); tests point {@code baseUrl} at the simulator. Timeouts should stay
+ * (docs/pagoefectivo.md, "API: environments"); tests point {@code baseUrl} at the simulator. Timeouts should stay
  * well under the calling function's timeout.
  */
 public record PagoEfectivoConfig(
@@ -56,7 +56,7 @@ public record PagoEfectivoConfig(
   /**
    * Defaults: 3 s connect, 10 s read, 4 searches in flight, 10 calls a second, {@link
    * RetryPolicy#defaults()}, refresh 5 minutes before {@code tokenExpires}; a reversal reported as
-   * status 24 or statusName "Extornado" [assumed, pagoefectivo-api.md §9].
+   * status 24 or statusName "Extornado" [assumed, docs/pagoefectivo.md, "API: reversals"].
    */
   public static PagoEfectivoConfig of(URI baseUrl, PagoEfectivoCredentials credentials) {
     return new PagoEfectivoConfig(baseUrl, credentials, Duration.ofSeconds(3), Duration.ofSeconds(10), 4, 10,

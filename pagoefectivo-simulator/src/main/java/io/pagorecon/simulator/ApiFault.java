@@ -1,6 +1,6 @@
 package io.pagorecon.simulator;
 
-/** A fault the simulator can inject on {@code /v1} calls (pagoefectivo-api.md §12 item 20). */
+/** A fault the simulator can inject on {@code /v1} calls (docs/pagoefectivo.md, simulator item 20). */
 public enum ApiFault {
   /** HTTP 500 with code 166. */
   SERVER_ERROR,

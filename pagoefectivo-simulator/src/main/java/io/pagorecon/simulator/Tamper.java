@@ -1,6 +1,6 @@
 package io.pagorecon.simulator;
 
-/** How a webhook's signature is spoiled (pagoefectivo-api.md §12 item 19). */
+/** How a webhook's signature is spoiled (docs/pagoefectivo.md, simulator item 19). */
 public enum Tamper {
   NONE,
   /** A signature of other bytes: must be rejected. */

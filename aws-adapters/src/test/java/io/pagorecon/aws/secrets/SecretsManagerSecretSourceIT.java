@@ -21,13 +21,13 @@ class SecretsManagerSecretSourceIT {
 
   @Test
   void fields_shouldReadTheTemplateSecretAsJsonFields(AwsTestEnvironment aws) {
-    aws.putSecret("PagoEfectivoSecret", "{\"accessKey\":\"AK\",\"secretKey\":\"SK\",\"idService\":1035,\"sandboxSecretKey\":null}");
+    aws.putSecret("PagoEfectivoSecret", "{\"accessKey\":\"AK\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":1035,\"sandboxSecretKey\":null}");
     Map<String, String> env = aws.functionEnvironment("WebhookFunction");
     try (AwsClients clients = AwsClients.fromEnvironment(env)) {
       SecretFields fields = new SecretsManagerSecretSource(clients.secretsManager()).fields(env.get("PAGOEFECTIVO_SECRET_ARN"));
 
       assertThat(fields.require("accessKey")).isEqualTo("AK");
-      assertThat(fields.require("secretKey")).isEqualTo("SK");
+      assertThat(fields.require("secretKey")).isEqualTo("SECRETKEYEXAMPLE");
       assertThat(fields.require("idService")).isEqualTo("1035");
       assertThat(fields.get("sandboxSecretKey")).isEmpty();
     }
@@ -35,7 +35,7 @@ class SecretsManagerSecretSourceIT {
 
   @Test
   void cachedSecrets_shouldServeTheCachedValueUntilTtl_thenTheRotatedOne(AwsTestEnvironment aws) {
-    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"old\"}");
+    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"SECRETKEYOLDEXAMPLE\"}");
     String arn = aws.stack().arn("PagoEfectivoSecret");
     Instant start = Instant.parse("2024-01-15T15:00:00Z");
     try (AwsClients clients = AwsClients.fromEnvironment(aws.functionEnvironment("WebhookFunction"))) {
@@ -44,10 +44,10 @@ class SecretsManagerSecretSourceIT {
       CachedSecrets later = new CachedSecrets(source, Clock.fixed(start, ZoneOffset.UTC), Duration.ZERO);
       warm.fields(arn);
 
-      aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"new\"}");
+      aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"SECRETKEYNEWEXAMPLE\"}");
 
-      assertThat(warm.fields(arn).require("secretKey")).isEqualTo("old");
-      assertThat(later.fields(arn).require("secretKey")).isEqualTo("new");
+      assertThat(warm.fields(arn).require("secretKey")).isEqualTo("SECRETKEYOLDEXAMPLE");
+      assertThat(later.fields(arn).require("secretKey")).isEqualTo("SECRETKEYNEWEXAMPLE");
     }
   }
 

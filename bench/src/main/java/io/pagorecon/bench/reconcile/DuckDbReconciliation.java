@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The baseline: what a data-savvy seller would do instead, DESIGN.md Contract 1 written in DuckDB
+ * The baseline: what a data-savvy seller would do instead, docs/contracts.md Contract 1 written in DuckDB
  * SQL straight over the three Contract 2 files (read_csv / read_json with declared column types,
  * DuckDB's fastest path), for one business date judged as of its end. Every CTE mirrors one step of
  * {@code io.pagorecon.core.reconcile.Reconciler}: statement rows belong to the order of their

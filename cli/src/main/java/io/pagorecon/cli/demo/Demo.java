@@ -6,16 +6,19 @@ import io.pagorecon.cli.internal.LocalFunctions;
 import io.pagorecon.cli.internal.Progress;
 import io.pagorecon.cli.internal.TemplateRoutes;
 import io.pagorecon.core.alert.Alert;
-import io.pagorecon.core.alert.DingTalkDigest;
 import io.pagorecon.core.gateway.CipLookup;
 import io.pagorecon.core.reconcile.Category;
 import io.pagorecon.core.statement.StatementCsv;
 import io.pagorecon.core.statement.StatementRow;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.devstack.DevStack;
+import io.pagorecon.devstack.ExampleSecrets;
 import io.pagorecon.devstack.LocalClients;
 import io.pagorecon.devstack.StackTemplate;
+import io.pagorecon.devstack.dingtalk.DingTalkRobotStandIn;
 import io.pagorecon.devstack.http.LocalHttpApi;
+import io.pagorecon.devstack.triggers.LocalDispatcher;
+import io.pagorecon.devstack.triggers.TemplateTriggers;
 import io.pagorecon.pagoefectivo.PagoEfectivoClient;
 import io.pagorecon.pagoefectivo.PagoEfectivoConfig;
 import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
@@ -41,6 +44,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -57,10 +62,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The main job on a laptop: moto provisioned from template.yaml, the PagoEfectivo simulator, the
  * real WebhookFunction and payments API behind a local HTTP endpoint, a generated business day
- * played over real HTTP on the simulator's clock, then the real Sync, Statement and Reconcile
- * functions (wired from their template environment, PagoEfectivo pointed at the simulator), the
- * alert read back from the alerts topic, and the findings checked against the scenario's ground
- * truth. Every resource name comes from the provisioned template.
+ * played over real HTTP on the simulator's clock, then the template's triggers: Sync's and
+ * Statement's schedules fire, the manifest's landing starts Reconcile through the template's rule,
+ * the alert goes topic → email inbox and topic → queue → DingTalkFunction → the robot stand-in
+ * (real handlers wired from their template environment, PagoEfectivo pointed at the simulator),
+ * and the findings are checked against the scenario's ground truth. Every resource name comes
+ * from the provisioned template.
  */
 public final class Demo {
 
@@ -71,10 +78,10 @@ public final class Demo {
   public record Outcome(List<GroundTruth.Row> found, GroundTruth.Comparison comparison, Path reports, List<String> reportKeys) {}
 
   // The documentation's example credentials: the simulator and the stack's secret share them.
-  public static final String ACCESS_KEY = "ACCESSKEYEXAMPLE0001";
-  public static final String SECRET_KEY = "SECRETKEYEXAMPLE";
-  public static final String ID_SERVICE = "1035";
-  static final String SANDBOX_SECRET_KEY = "SANDBOXSECRETEXAMPLE";
+  public static final String ACCESS_KEY = ExampleSecrets.ACCESS_KEY;
+  public static final String SECRET_KEY = ExampleSecrets.SECRET_KEY;
+  public static final String ID_SERVICE = ExampleSecrets.ID_SERVICE;
+  static final String SANDBOX_SECRET_KEY = ExampleSecrets.SANDBOX_SECRET_KEY;
   /** Production, so a sandbox-signed notification is rejected as the design requires. */
   public static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
@@ -108,8 +115,16 @@ public final class Demo {
     LocalDate day = o.businessDate();
     Instant t0 = Instant.now();
     progress.step("Local AWS: moto server, resources created from " + o.template().path().getFileName());
-    try (DevStack stack = DevStack.start(o.template(), STAGE, exampleSecrets(), logs)) {
+    // DingTalk checks a robot message's timestamp against its own clock: the stand-in keeps real time.
+    try (DingTalkRobotStandIn robot = DingTalkRobotStandIn.start("demo", ExampleSecrets.DINGTALK_SECRET, java.time.Clock.systemUTC());
+        DevStack stack = DevStack.start(o.template(), STAGE, exampleSecrets(robot.webhookUrl()), logs)) {
       progress.info("moto " + stack.moto().endpoint() + ", " + stack.stack().resources().size() + " resources, stage " + STAGE);
+      TemplateTriggers triggers = TemplateTriggers.realise(stack.stack(), stack.clients());
+      progress.info("triggers from the template: rules " + triggers.rules() + "; schedules "
+          + triggers.schedules().stream().map(TemplateTriggers.Schedule::name).toList() + "; queue → "
+          + triggers.queueSources().stream().map(TemplateTriggers.QueueSource::function).toList()
+          + "; DingTalk robot stand-in on 127.0.0.1");
+      String inbox = subscribeInbox(stack);
 
       progress.step("PagoEfectivo simulator and the functions behind a local HTTP API");
       SimClock clock = SimClock.frozenAt(day.minusDays(2).atStartOfDay(LIMA).toInstant());
@@ -158,15 +173,25 @@ public final class Demo {
         put(s3, bucket, portalKey, portal);
         progress.info("s3://" + bucket + "/" + portalKey);
 
-        progress.step("SyncFunction (schedule): open CIPs asked from PagoEfectivo, missed payments recovered");
-        invoke("SyncFunction", demoEnvironment(stack, "SyncFunction", sim), clock, "{\"trigger\":\"schedule\"}");
-        progress.step("StatementFunction: the gateway statements of " + day.minusDays(1) + " (yesterday's run) and " + day);
-        invoke("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day.minusDays(1) + "\"}");
-        invoke("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
+        // From here on nothing is invoked by name but the backfill: schedules fire, a landed
+        // manifest matches the template's rule, alerts flow topic → queue → DingTalkFunction.
+        Map<String, LocalDispatcher.Handler> handlers = handlers(stack, sim, clock, triggers);
+        LocalDispatcher dispatcher = new LocalDispatcher(triggers, handlers);
+        progress.step("SyncFunction: its schedule fires; open CIPs asked from PagoEfectivo, missed payments recovered");
+        report(fireSchedule(dispatcher, triggers, "SyncFunction"));
+        progress.step("StatementFunction for " + day.minusDays(1) + " (on demand, as ./pagorecon backfill; its schedule ran that day): the manifest lands, the rule starts ReconcileFunction");
+        String backfill = "{\"businessDate\":\"" + day.minusDays(1) + "\"}";
+        progress.info("StatementFunction " + backfill + " → "
+            + new String(handlers.get("StatementFunction").invoke(backfill.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        report(dispatcher.drain());
+        progress.step("StatementFunction: its daily schedule fires → statement of " + day + " → manifest → rule → ReconcileFunction → alerts → DingTalkFunction");
+        List<LocalDispatcher.Invocation> daily = fireSchedule(dispatcher, triggers, "StatementFunction");
+        report(daily);
+        JsonNode reconciled = reconcileAnswer(daily, day);
+        if (!dispatcher.givenUp().isEmpty()) {
+          throw new IllegalStateException("a triggered call failed three times: " + dispatcher.givenUp());
+        }
         SqsClient sqs = stack.clients().sqs();
-        String inbox = subscribeInbox(stack);
-        progress.step("ReconcileFunction: orders, statement and verified webhooks of " + day + " → reports, ledger, alert");
-        JsonNode reconciled = invoke("ReconcileFunction", demoEnvironment(stack, "ReconcileFunction", sim), clock, "{\"businessDate\":\"" + day + "\"}");
         List<String> reportKeys = new ArrayList<>();
         String s3Prefix = "s3://" + bucket + "/";
         reconciled.path("reports").forEach(k -> reportKeys.add(k.asText().startsWith(s3Prefix) ? k.asText().substring(s3Prefix.length()) : k.asText()));
@@ -187,13 +212,11 @@ public final class Demo {
         List<GroundTruth.Row> found = Reports.rows(csv);
         printSummary(day, reconciled, found);
 
-        progress.step("Alerts as the email subscription and the DingTalk robot receive them");
+        progress.step("Alerts as the email subscription and the DingTalk robot received them");
         List<Alert> alerts = receive(sqs, inbox);
         alerts.stream().filter(a -> a.subject().contains(day.toString())).findFirst().ifPresentOrElse(this::printEmail,
             () -> out.println("      (no reconciliation alert was published: nothing met the alert policy)"));
-        if (!alerts.isEmpty()) {
-          printDingTalk(alerts);
-        }
+        printRobot(robot);
 
         GroundTruth.Comparison comparison = GroundTruth.compareRows(GroundTruth.read(new java.io.StringReader(
             new String(truth, StandardCharsets.UTF_8))), found);
@@ -213,13 +236,77 @@ public final class Demo {
     }
   }
 
-  /** The stack's secrets with the documentation's example values (never real credentials). */
+  /** The stack's secrets with the documentation's example values (never real credentials); no robot listens. */
   public static Map<String, String> exampleSecrets() {
+    return exampleSecrets("http://127.0.0.1:9/robot/send?access_token=demo");
+  }
+
+  /** The same, the DingTalk secret naming the robot at {@code robotUrl}. */
+  static Map<String, String> exampleSecrets(String robotUrl) {
     Map<String, String> s = new HashMap<>();
-    s.put("PagoEfectivoSecret", "{\"accessKey\":\"" + ACCESS_KEY + "\",\"secretKey\":\"" + SECRET_KEY + "\",\"idService\":\""
-        + ID_SERVICE + "\",\"sandboxSecretKey\":\"" + SANDBOX_SECRET_KEY + "\"}");
-    s.put("DingTalkSecret", "{\"webhookUrl\":\"http://127.0.0.1:9/robot/send?access_token=demo\",\"secret\":\"SECdemo\"}");
+    s.put("PagoEfectivoSecret", ExampleSecrets.pagoEfectivoSecretJson());
+    s.put("DingTalkSecret", ExampleSecrets.dingTalkSecretJson(robotUrl));
     return s;
+  }
+
+  /** The real handler of every function a trigger of the template reaches, wired from its template environment. */
+  private static Map<String, LocalDispatcher.Handler> handlers(DevStack stack, PagoEfectivoSimulator sim, java.time.Clock clock,
+      TemplateTriggers triggers) {
+    Set<String> functions = new TreeSet<>(triggers.standInQueues().keySet());
+    triggers.queueSources().forEach(q -> functions.add(q.function()));
+    Map<String, LocalDispatcher.Handler> handlers = new HashMap<>();
+    for (String fn : functions) {
+      LocalFunctions.Invocation invocation = LocalFunctions.invocation(fn, demoEnvironment(stack, fn, sim), clock)
+          .orElseThrow(() -> new IllegalStateException(fn + " has a trigger in the template but is not hosted locally"));
+      handlers.put(fn, invocation::invoke);
+    }
+    return handlers;
+  }
+
+  /** Fires the function's one schedule of the template and runs what follows. */
+  private static List<LocalDispatcher.Invocation> fireSchedule(LocalDispatcher dispatcher, TemplateTriggers triggers, String function) {
+    List<TemplateTriggers.Schedule> schedules = triggers.schedules().stream().filter(s -> s.function().equals(function)).toList();
+    if (schedules.size() != 1) {
+      throw new IllegalStateException(function + " has " + schedules.size() + " schedules in the template, expected one");
+    }
+    return dispatcher.fire(function, schedules.get(0).event());
+  }
+
+  /** ReconcileFunction's answer for {@code day} among the calls a statement started. */
+  private static JsonNode reconcileAnswer(List<LocalDispatcher.Invocation> calls, LocalDate day) throws IOException {
+    for (LocalDispatcher.Invocation call : calls) {
+      if (call.function().equals("ReconcileFunction") && !call.failed()) {
+        JsonNode answer = JSON.readTree(call.answer());
+        if (answer.path("businessDate").asText().equals(day.toString())) {
+          return answer;
+        }
+      }
+    }
+    throw new IllegalStateException("the statement of " + day + " did not start ReconcileFunction through the rule: " + calls);
+  }
+
+  /** One line per call the triggers made: which function, from which trigger, and what it answered. */
+  private void report(List<LocalDispatcher.Invocation> calls) throws IOException {
+    for (LocalDispatcher.Invocation call : calls) {
+      JsonNode event = JSON.readTree(call.event());
+      String trigger = call.source().startsWith("sqs:") ? "queue, " + event.path("Records").size() + " record(s)"
+          : event.has("detail-type") ? "rule: " + event.path("detail").path("object").path("key").asText()
+          : "schedule: " + call.event();
+      progress.info(call.function() + " (" + trigger + ") → " + (call.failed() ? "FAILED " + call.error() : call.answer().strip()));
+    }
+  }
+
+  /** What the DingTalk robot stand-in took (it verified each message's timestamp and signature first). */
+  private void printRobot(DingTalkRobotStandIn robot) {
+    List<DingTalkRobotStandIn.Received> received = robot.received();
+    out.println();
+    out.println("---- DingTalk robot stand-in received " + received.size() + " message(s); answers "
+        + robot.answers().stream().map(a -> String.valueOf(a.errcode())).toList() + " (0: signature and timestamp verified) ----");
+    for (DingTalkRobotStandIn.Received m : received) {
+      out.println("title: " + m.title());
+      out.println(m.text().strip());
+      out.println("-----------------------------------------------------------------------");
+    }
   }
 
   /** {@code logicalId}'s template environment, pointed at the simulator instead of PagoEfectivo. */
@@ -241,16 +328,6 @@ public final class Demo {
     Map<String, String> env = functionEnvironment(stack, logicalId, sim);
     env.put("LIVE_ORPHAN_ALERTS", "false");
     return env;
-  }
-
-  /** Runs one function the way its trigger would, and prints what it answered. */
-  private JsonNode invoke(String logicalId, Map<String, String> env, java.time.Clock clock, String event) throws IOException {
-    LocalFunctions.Invocation fn = LocalFunctions.invocation(logicalId, env, clock)
-        .orElseThrow(() -> new IllegalStateException(logicalId + " is not hosted locally"));
-    Instant start = Instant.now();
-    JsonNode answer = JSON.readTree(fn.invoke(event.getBytes(StandardCharsets.UTF_8)));
-    progress.info(logicalId + " " + event + " → " + answer + " (" + Progress.seconds(Duration.between(start, Instant.now())) + ")");
-    return answer;
   }
 
   /** A queue subscribed to the alerts topic: what an email subscription receives, readable here. */
@@ -369,15 +446,6 @@ public final class Demo {
     out.println("Subject: " + a.subject());
     out.println();
     out.println(a.body().strip());
-    out.println("-----------------------------------------------------------------------");
-  }
-
-  private void printDingTalk(List<Alert> alerts) {
-    DingTalkDigest.Message m = DingTalkDigest.merge(alerts);
-    out.println();
-    out.println("---- DingTalk robot (markdown) ----------------------------------------");
-    out.println("title: " + m.title());
-    out.println(m.markdown());
     out.println("-----------------------------------------------------------------------");
   }
 

@@ -1,6 +1,10 @@
 package io.pagorecon.cli.internal;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.devstack.http.LocalHttpApi;
+import io.pagorecon.functions.dingtalk.AlertQueueDingTalkHandler;
 import io.pagorecon.functions.payments.ShopPaymentsApiHandler;
 import io.pagorecon.functions.reconcile.StatementLandedReconcileHandler;
 import io.pagorecon.functions.reconcile.internal.ReconcileWiring;
@@ -13,6 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +36,8 @@ public final class LocalFunctions {
   public interface Invocation {
     byte[] invoke(byte[] event) throws IOException;
   }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalFunctions() {}
 
@@ -66,9 +75,44 @@ public final class LocalFunctions {
             new StatementLandedReconcileHandler(w.useCase(), w.config().stage(), w.config().businessZone(), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
       }
+      case "DingTalkFunction": {
+        // its robot's signature needs real time: DingTalk checks the timestamp against its own clock
+        AlertQueueDingTalkHandler h = AlertQueueDingTalkHandler.fromEnvironment(env);
+        return Optional.of(event -> JSON.writeValueAsBytes(h.handleRequest(sqsEvent(event), null)));
+      }
       default:
         return Optional.empty();
     }
+  }
+
+  /** Lambda's SQS event JSON as the typed event the runtime would hand a {@code RequestHandler<SQSEvent, ?>}. */
+  static SQSEvent sqsEvent(byte[] json) throws IOException {
+    List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+    for (JsonNode r : JSON.readTree(json).path("Records")) {
+      SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+      m.setMessageId(r.path("messageId").asText());
+      m.setReceiptHandle(r.path("receiptHandle").asText());
+      m.setBody(r.path("body").asText());
+      m.setMd5OfBody(r.path("md5OfBody").asText(null));
+      m.setEventSource(r.path("eventSource").asText(null));
+      m.setEventSourceArn(r.path("eventSourceARN").asText(null));
+      m.setAwsRegion(r.path("awsRegion").asText(null));
+      Map<String, String> attributes = new LinkedHashMap<>();
+      r.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+      m.setAttributes(attributes);
+      Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
+      r.path("messageAttributes").fields().forEachRemaining(e -> {
+        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
+        a.setDataType(e.getValue().path("dataType").asText());
+        a.setStringValue(e.getValue().path("stringValue").asText(null));
+        messageAttributes.put(e.getKey(), a);
+      });
+      m.setMessageAttributes(messageAttributes);
+      messages.add(m);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(messages);
+    return event;
   }
 
   private interface StreamCall {

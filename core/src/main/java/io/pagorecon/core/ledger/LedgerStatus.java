@@ -3,7 +3,7 @@ package io.pagorecon.core.ledger;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a discrepancy stands in the ledger (DESIGN.md Contract 1). The names are stored: never rename. */
+/** Where a discrepancy stands in the ledger (docs/contracts.md, Contract 1). The names are stored: never rename. */
 public enum LedgerStatus {
   OPEN,
   ACKNOWLEDGED,

@@ -1,6 +1,6 @@
 package io.pagorecon.core.reconcile;
 
-/** The discrepancy categories of DESIGN.md Contract 1. The names are a contract: never rename. */
+/** The discrepancy categories of Contract 1 (docs/contracts.md). The names are a contract: never rename. */
 public enum Category implements io.pagorecon.core.ledger.FindingCategory {
   PAID_NOT_RECORDED(Severity.CRITICAL),
   RECORDED_NOT_PAID(Severity.CRITICAL),

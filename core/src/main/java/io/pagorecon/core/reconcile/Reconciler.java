@@ -17,7 +17,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Three-way reconciliation (DESIGN.md Contract 1, dates per Contract 2). Linear time: every input
+ * Three-way reconciliation (docs/contracts.md: Contract 1, dates per Contract 2). Linear time: every input
  * is indexed once, then each order, statement row and webhook is visited once. The inputs are
  * columns (primitive arrays, order ids stored once, transaction codes as order indexes), the
  * indexes are {@code int[]} hash tables and the findings are columns too, so memory grows by a

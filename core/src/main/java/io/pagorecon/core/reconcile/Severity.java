@@ -2,7 +2,7 @@ package io.pagorecon.core.reconcile;
 
 import java.util.Locale;
 
-/** How urgent a discrepancy is (DESIGN.md Contract 1). Declared from most to least urgent. */
+/** How urgent a discrepancy is (docs/contracts.md, Contract 1). Declared from most to least urgent. */
 public enum Severity {
   CRITICAL,
   HIGH,

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes {@code statement.csv} exactly as DESIGN.md Contract 2 fixes it: UTF-8, header, rows by CIP. */
+/** Writes {@code statement.csv} exactly as Contract 2 (docs/contracts.md) fixes it: UTF-8, header, rows by CIP. */
 public final class StatementCsv {
 
   public static final List<String> HEADER =

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One row of {@code statement.csv} (DESIGN.md Contract 2). {@code status} is never UNKNOWN. */
+/** One row of {@code statement.csv} (docs/contracts.md, Contract 2). {@code status} is never UNKNOWN. */
 public record StatementRow(
     String cip,
     Optional<String> transactionCode,

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** The two test vectors of pagoefectivo-api.md §11. */
+/** The two test vectors of docs/pagoefectivo.md, "API: test vectors". */
 class SignaturesTest {
 
   static final String SECRET = "SECRETKEYEXAMPLE";

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a CIP request against the documented limits (pagoefectivo-api.md §4) before it is sent,
+ * Checks a CIP request against the documented limits (docs/pagoefectivo.md, "API: creating a CIP") before it is sent,
  * reporting items in PagoEfectivo's own terms: 112 required, 113 invalid, wrapped as 111.
  */
 public final class CipRequestValidator {

@@ -4,7 +4,7 @@ import io.pagorecon.core.payment.PaymentState;
 import java.util.Locale;
 
 /**
- * The one place where PagoEfectivo's CIP status becomes our state (pagoefectivo-api.md §8). 23
+ * The one place where PagoEfectivo's CIP status becomes our state (docs/pagoefectivo.md, "API: CIP states"). 23
  * "Cancelado" means PAID, never cancelled. Anything unmapped is UNKNOWN and logged with its name.
  */
 public final class StatusMapping {

@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-/** The {@code /v1} surface, as pagoefectivo-api.md §3–§6 and §12 items 1–8 describe it. */
+/** The {@code /v1} surface, as docs/pagoefectivo.md describes it ("API" sections, simulator items 1–8). */
 public final class ApiRoutes implements HttpHandler {
 
   private static final Pattern CIP_PATH = Pattern.compile("^/v1/cips/([0-9]{1,14})$");

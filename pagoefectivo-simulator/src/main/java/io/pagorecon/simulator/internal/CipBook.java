@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The CIPs and their state machine (pagoefectivo-api.md §8, §12 item 7): 22 → 23 | 21 | 25, 21 →
+ * The CIPs and their state machine (docs/pagoefectivo.md, "API: CIP states", simulator item 7): 22 → 23 | 21 | 25, 21 →
  * 22 by a later expiry, 23 → the configured reversal status. Expiry is lazy against the clock.
  */
 public final class CipBook {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** Response bodies in PagoEfectivo's shapes (pagoefectivo-api.md §5), in es-PE or en-US. */
+/** Response bodies in PagoEfectivo's shapes (docs/pagoefectivo.md, "API: errors"), in es-PE or en-US. */
 public final class Replies {
 
   /** One 112/113 item of a 111 wrapper. */

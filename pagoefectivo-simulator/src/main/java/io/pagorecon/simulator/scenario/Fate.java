@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What happens to one order in a generated business day, and the discrepancy categories
- * (DESIGN.md Contract 1) a correct reconciliation of that day must report for it.
+ * (docs/contracts.md, Contract 1) a correct reconciliation of that day must report for it.
  */
 public enum Fate {
   /** Paid, webhook on time, order PAID or SHIPPED. */

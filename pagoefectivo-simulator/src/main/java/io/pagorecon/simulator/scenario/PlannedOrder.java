@@ -12,7 +12,7 @@ import java.util.Optional;
 public record PlannedOrder(
     String orderId, Fate fate, Optional<OrderRow> order, List<PlannedCip> cips, List<PlannedWebhook> webhooks, List<Finding> findings) {
 
-  /** The seller's export row (DESIGN.md Contract 2 {@code orders.csv}). */
+  /** The seller's export row (docs/contracts.md, Contract 2 {@code orders.csv}). */
   public record OrderRow(String orderId, long cip, BigDecimal amount, String currency, String status,
       OffsetDateTime createdAt, Optional<OffsetDateTime> paidAt) {}
 

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Renders a scenario to the DESIGN.md Contract 2 files, streaming: {@code orders.csv}, {@code
+ * Renders a scenario to the Contract 2 files (docs/contracts.md), streaming: {@code orders.csv}, {@code
  * statement.csv}, {@code webhooks.jsonl} (verified notifications only) and {@code
  * ground-truth.csv} ({@code category,order_id,cip}: what a correct reconciliation of the business
  * date must report).

@@ -31,6 +31,11 @@ public final class AlertQueueDingTalkHandler implements RequestHandler<SQSEvent,
     this(wiring.robot(), wiring.credentials());
   }
 
+  /** Wired from {@code env} exactly as the no-arg constructor wires it from the process environment (local hosting). */
+  public static AlertQueueDingTalkHandler fromEnvironment(java.util.Map<String, String> env) {
+    return new AlertQueueDingTalkHandler(DingTalkWiring.fromEnvironment(env));
+  }
+
   public AlertQueueDingTalkHandler(DingTalkRobot robot, Supplier<DingTalkRobot.Credentials> credentials) {
     this.robot = Objects.requireNonNull(robot, "robot");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
