@@ -123,6 +123,11 @@ public final class ApiRoutes implements HttpHandler {
       if (reply.contentType != null) {
         ex.getResponseHeaders().set("Content-Type", reply.contentType);
       }
+      // An id support can look a call up by [assumed: PagoEfectivo's header name is not documented].
+      ex.getResponseHeaders().set("X-Correlation-Id", java.util.UUID.randomUUID().toString());
+      // The simulated clock's time, so a client can measure its skew against "PagoEfectivo".
+      ex.getResponseHeaders().set("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          clock.instant().atZone(java.time.ZoneOffset.UTC)));
       if (reply.body.length == 0) {
         ex.sendResponseHeaders(reply.status, -1);
       } else {

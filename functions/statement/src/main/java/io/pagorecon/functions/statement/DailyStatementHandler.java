@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.ErrorCode;
+import io.pagorecon.core.journal.InvocationJournal;
 import io.pagorecon.core.statement.StatementBuilder;
 import io.pagorecon.core.statement.StatementResult;
 import io.pagorecon.functions.statement.internal.StatementWiring;
@@ -36,16 +37,26 @@ public final class DailyStatementHandler implements RequestStreamHandler {
   private final StatementBuilder builder;
   private final Clock clock;
   private final PrintStream log;
+  private final InvocationJournal journal;
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public DailyStatementHandler() {
-    this(StatementWiring.fromEnvironment(System.getenv(), Clock.systemUTC()).builder(), Clock.systemUTC(), System.out);
+    this(StatementWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+  }
+
+  public DailyStatementHandler(StatementWiring wiring, Clock clock, PrintStream log) {
+    this(wiring.builder(), clock, log, wiring.journal());
   }
 
   public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log) {
+    this(builder, clock, log, InvocationJournal.discarding());
+  }
+
+  public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log, InvocationJournal journal) {
     this.builder = Objects.requireNonNull(builder, "builder");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   @Override
@@ -62,7 +73,13 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       output.write(JSON.writeValueAsBytes(answer));
       return;
     }
-    StatementResult result = builder.build(date, now);
+    StatementResult result;
+    try {
+      result = builder.build(date, now);
+    } finally {
+      journal.flushQuietly(requestId).ifPresent(e -> logLine(JSON.createObjectNode().put("level", "WARN")
+          .put("event", "journal_write_failed").put("requestId", requestId).put("reason", e.getMessage())));
+    }
     answer = JSON.createObjectNode().put("businessDate", date.toString()).put("requestId", requestId);
     if (result instanceof StatementResult.Published p) {
       answer.put("status", "PUBLISHED").put("rows", p.manifest().rowCount()).put("queried", p.manifest().queried())

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbCipRegistry;
 import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
+import io.pagorecon.core.journal.InvocationJournal;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.sync.SweepReport;
@@ -39,29 +41,49 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   private final SyncSweep sweep;
   private final Clock clock;
   private final PrintStream log;
+  private final InvocationJournal journal;
+
+  /** The sweep and the journal of its PagoEfectivo calls, wired together. */
+  public record Wiring(SyncSweep sweep, InvocationJournal journal) {}
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ScheduledSyncHandler() {
-    this(wire(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+    this(wiring(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+  }
+
+  public ScheduledSyncHandler(Wiring wiring, Clock clock, PrintStream log) {
+    this(wiring.sweep(), clock, log, wiring.journal());
   }
 
   public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
+    this(sweep, clock, log, InvocationJournal.discarding());
+  }
+
+  public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log, InvocationJournal journal) {
     this.sweep = Objects.requireNonNull(sweep, "sweep");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  /** The sweep alone, its calls not journaled. */
+  public static SyncSweep wire(Map<String, String> env, Clock clock) {
+    return wiring(env, clock).sweep();
   }
 
   /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
-  public static SyncSweep wire(Map<String, String> env, Clock clock) {
+  public static Wiring wiring(Map<String, String> env, Clock clock) {
     SyncConfig config = SyncConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
+    InvocationJournal journal = ApiJournals.fromEnvironment(env, clients);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
+    RotatingPagoEfectivoClient gateway =
+        RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock, journal);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
-    return new SyncSweep(new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), store,
+    return new Wiring(new SyncSweep(new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), store,
         new PaymentRecorder(store, config.schedule().offset(0)), gateway,
         new SnsPaymentNotices(clients.sns(), config.alertsTopicArn(), config.stage().wireName()), config.schedule(),
-        new BusinessCalendar(config.businessZone()), config.maxPerRun());
+        new BusinessCalendar(config.businessZone()), config.maxPerRun()), journal);
   }
 
   @Override
@@ -74,7 +96,12 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
       output.write(JSON.writeValueAsBytes(answer));
       return;
     }
-    SweepReport report = sweep.run(clock.instant());
+    SweepReport report;
+    try {
+      report = sweep.run(clock.instant());
+    } finally {
+      journal.flushQuietly(requestId).ifPresent(e -> log.println(journalFailure(requestId, e)));
+    }
     ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("checked", report.checked())
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
         .put("failed", report.failures().size());
@@ -85,6 +112,12 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
     report.failures().stream().limit(50).forEach(f -> failures.addObject().put("cip", f.cip()).put("reason", f.reason()));
     log.println(JSON.writeValueAsString(line));
     output.write(JSON.writeValueAsBytes(answer));
+  }
+
+  static String journalFailure(String requestId, RuntimeException e) {
+    ObjectNode line = JSON.createObjectNode().put("level", "WARN").put("event", "journal_write_failed")
+        .put("requestId", requestId).put("reason", e.getMessage());
+    return line.toString();
   }
 
   /** Null when the event is a valid scheduler input: an object with at most {@code trigger}. */

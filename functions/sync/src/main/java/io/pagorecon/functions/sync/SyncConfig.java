@@ -1,5 +1,6 @@
 package io.pagorecon.functions.sync;
 
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.sync.CheckSchedule;
@@ -42,7 +43,7 @@ public record SyncConfig(
   public static final List<String> KEYS = Stream.concat(
       Stream.of(PAYMENTS_TABLE, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS,
           SYNC_CHECK_OFFSETS, SYNC_CHECK_EVERY, SYNC_GRACE_AFTER_EXPIRY, SYNC_MAX_PER_RUN),
-      PagoEfectivoSettings.KEYS.stream()).toList();
+      Stream.concat(PagoEfectivoSettings.KEYS.stream(), ApiJournals.KEYS.stream())).toList();
 
   public SyncConfig {
     Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);
