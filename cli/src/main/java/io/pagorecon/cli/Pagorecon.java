@@ -61,6 +61,7 @@ public final class Pagorecon {
     cl.addSubcommand(new BackfillCommand(context));
     cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));
     cl.addSubcommand(new BenchCommand(context));
+    cl.addSubcommand(new io.pagorecon.cli.doctor.DoctorCommand(context));
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());

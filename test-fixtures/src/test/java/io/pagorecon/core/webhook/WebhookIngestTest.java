@@ -70,6 +70,20 @@ class WebhookIngestTest {
   }
 
   @Test
+  void ingest_shouldArchiveTheDoctorsProbe_andRecordNoPayment() {
+    // The body `pagorecon doctor` sends (docs/doctor.md): no CIP, so it can never become a payment.
+    byte[] probe = "{\"eventType\":\"pagorecon.probe\",\"operationNumber\":\"\",\"data\":{\"probe\":\"doctor-1\"}}"
+        .getBytes(StandardCharsets.UTF_8);
+
+    IngestResult r = ingest().ingest(raw(probe, Map.of("pe-signature", Signatures.hmacSha256Hex(SECRET, probe))));
+
+    IngestResult.Archived a = assertInstanceOf(IngestResult.Archived.class, r);
+    assertEquals(200, r.httpStatus());
+    assertTrue(a.evidenceKey().contains("/no-cip/pagorecon.probe-"), a.evidenceKey());
+    assertTrue(store.facts().isEmpty(), "nothing recorded: no report, alert or shop event can count it");
+  }
+
+  @Test
   void ingest_shouldKeepTheOtherRequestHeaders_withTheEvidence_butNoCredentials() {
     byte[] body = VECTOR_BODY.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new java.util.LinkedHashMap<>();
