@@ -1,18 +1,18 @@
 package io.pagorecon.cli.doctor;
 
+import io.pagorecon.functions.doctor.Doctor;
+import io.pagorecon.functions.doctor.DoctorTarget;
+import io.pagorecon.functions.doctor.Finding;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.pagorecon.aws.AwsClients;
-import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
-import io.pagorecon.core.Stage;
 import io.pagorecon.core.secrets.SecretUnavailableException;
 import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
-import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +40,8 @@ import picocli.CommandLine.Option;
     })
 public final class DoctorCommand implements Callable<Integer> {
 
-  /** Optional: the account's daily limit in PEN, as agreed with PagoEfectivo. */
-  public static final String DAILY_LIMIT = "PAGOEFECTIVO_DAILY_LIMIT";
-  /** Optional with --aws: the webhook URL (the stack's WebhookUrl output). */
-  public static final String WEBHOOK_URL = "PAGORECON_WEBHOOK_URL";
-  /** Optional with --aws: dead-letter queue URLs to watch, comma-separated. */
-  public static final String DEAD_LETTER_QUEUES = "PAGORECON_DEAD_LETTER_QUEUE_URLS";
+  public static final String DAILY_LIMIT = DoctorTarget.DAILY_LIMIT;
+  public static final String DEAD_LETTER_QUEUES = DoctorTarget.DEAD_LETTER_QUEUES;
 
   private final CliContext context;
   private final Function<Doctor.Settings, Doctor> doctors;
@@ -83,10 +79,9 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     Optional<BigDecimal> limit;
     try {
-      limit = Optional.ofNullable(dailyLimit).or(() -> Optional.ofNullable(env.get(DAILY_LIMIT)).map(String::strip)
-          .filter(s -> !s.isEmpty()).map(BigDecimal::new));
-    } catch (NumberFormatException e) {
-      context.err().println("pagorecon doctor: " + DAILY_LIMIT + " is not an amount");
+      limit = dailyLimit != null ? Optional.of(dailyLimit) : DoctorTarget.dailyLimit(env);
+    } catch (IllegalArgumentException e) {
+      context.err().println("pagorecon doctor: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     if (limit.isPresent() && limit.get().signum() < 0) {
@@ -98,7 +93,7 @@ public final class DoctorCommand implements Callable<Integer> {
       DoctorTarget target;
       if (aws) {
         clients = AwsClients.fromEnvironment(env);
-        target = stackTarget(env, clients, limit);
+        target = DoctorTarget.fromStackEnvironment(env, clients, Optional.ofNullable(webhookUrl), limit);
       } else {
         Optional<PagoEfectivoCredentials> creds = credentialsFromEnvironment(env);
         if (creds.isEmpty()) {
@@ -131,27 +126,6 @@ public final class DoctorCommand implements Callable<Integer> {
       return Optional.empty();
     }
     return Optional.of(new PagoEfectivoCredentials(a.strip(), s.strip(), i.strip()));
-  }
-
-  /** The stack the environment names, as its functions see it. */
-  DoctorTarget stackTarget(Map<String, String> env, AwsClients clients, Optional<BigDecimal> limit) {
-    Stage stage = Stage.parse(env.get("STAGE")).orElseThrow(() -> new IllegalArgumentException("STAGE must be sandbox or production"));
-    String secretArn = required(env, "PAGOEFECTIVO_SECRET_ARN");
-    PagoEfectivoCredentials creds = PagoEfectivoCredentials.fromSecret(new SecretsManagerSecretSource(clients.secretsManager()).fields(secretArn));
-    URI base = PagoEfectivoSettings.fromEnvironment(env, stage == Stage.PRODUCTION).baseUrl();
-    List<String> dlqs = Optional.ofNullable(env.get(DEAD_LETTER_QUEUES)).map(v -> Arrays.stream(v.split(",")).map(String::strip)
-        .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-    Optional<URI> webhook = Optional.ofNullable(webhookUrl).or(() -> Optional.ofNullable(env.get(WEBHOOK_URL)).map(URI::create));
-    return new DoctorTarget(base, webhook, creds, limit, Optional.of(new StackChecks.Stack(clients, stage,
-        required(env, "PAYMENTS_TABLE"), required(env, "DATA_BUCKET"), dlqs)));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    String v = env.get(name);
-    if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException(name + " is not set (with --aws it comes from the environment)");
-    }
-    return v.strip();
   }
 
   private void print(List<Finding> findings) {

@@ -1,4 +1,4 @@
-package io.pagorecon.cli.doctor;
+package io.pagorecon.functions.doctor;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package io.pagorecon.cli.doctor;
+package io.pagorecon.functions.doctor;
 
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.core.Stage;
@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** {@code daily-limit} and {@code pipeline}: read-only looks at a stack's table, bucket and queues. */
-final class StackChecks {
+public final class StackChecks {
 
   /** A stack's resources, resolved by whoever built the target. */
-  record Stack(AwsClients clients, Stage stage, String paymentsTable, String dataBucket, List<String> deadLetterQueueUrls) {
-    Stack {
+  public record Stack(AwsClients clients, Stage stage, String paymentsTable, String dataBucket, List<String> deadLetterQueueUrls) {
+    public Stack {
       Objects.requireNonNull(clients, "clients");
       Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(paymentsTable, "paymentsTable");

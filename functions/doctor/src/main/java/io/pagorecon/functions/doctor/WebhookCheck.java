@@ -1,4 +1,4 @@
-package io.pagorecon.cli.doctor;
+package io.pagorecon.functions.doctor;
 
 import io.pagorecon.core.webhook.Signatures;
 import java.io.IOException;
