@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** How ledger entries are printed: aligned text for people, JSON for scripts. */
-final class LedgerText {
+public final class LedgerText {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,7 +44,7 @@ final class LedgerText {
     }
   }
 
-  static ObjectNode json(LedgerEntry e) {
+  public static ObjectNode json(LedgerEntry e) {
     ObjectNode n = JSON.createObjectNode();
     n.put("id", e.id());
     n.put("category", e.category().name());
