@@ -36,6 +36,7 @@ public final class LedgerText {
     out.println("business:    " + e.businessDate().map(Object::toString).orElse("-"));
     out.println("seen:        " + e.firstSeenDate() + " .. " + e.lastSeenDate());
     out.println("owner:       " + e.owner().orElse("-"));
+    out.println("runbook:     " + io.pagorecon.core.ledger.Runbook.section(e.category()));
     out.println("version:     " + e.version());
     out.println("history:");
     for (LedgerChange c : e.history()) {
@@ -60,6 +61,7 @@ public final class LedgerText {
     n.put("firstSeenDate", e.firstSeenDate().toString());
     n.put("lastSeenDate", e.lastSeenDate().toString());
     e.owner().ifPresent(o -> n.put("owner", o));
+    n.put("runbook", io.pagorecon.core.ledger.Runbook.section(e.category()));
     ArrayNode notes = n.putArray("notes");
     e.notes().forEach(notes::add);
     ArrayNode history = n.putArray("history");

@@ -1,0 +1,17 @@
+package io.pagorecon.core.ledger;
+
+import io.pagorecon.core.reconcile.Category;
+import java.util.Locale;
+
+/** Where docs/runbook.md says what to do about a category: alerts and {@code ledger show} point there. */
+public final class Runbook {
+
+  public static final String FILE = "docs/runbook.md";
+
+  private Runbook() {}
+
+  /** {@code docs/runbook.md#paid_not_recorded}: the section's anchor is the category in lower case. */
+  public static String section(Category category) {
+    return FILE + "#" + category.name().toLowerCase(Locale.ROOT);
+  }
+}
