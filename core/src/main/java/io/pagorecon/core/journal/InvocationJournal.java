@@ -39,6 +39,11 @@ public final class InvocationJournal implements ApiCallJournal {
     calls.add(call);
   }
 
+  /** The stage whose calls this journal keeps (the handler's stage, for its metrics). */
+  public Stage stage() {
+    return stage;
+  }
+
   public synchronized int pending() {
     return calls.size();
   }

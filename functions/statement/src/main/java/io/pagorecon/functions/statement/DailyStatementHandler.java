@@ -89,7 +89,11 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       StatementResult.Failed f = (StatementResult.Failed) result;
       answer.put("status", "FAILED").put("reason", f.reason()).put("failedCount", f.failedCips().size());
     }
-    logLine(answer.deepCopy().put("event", "statement_outcome").put("level", result instanceof StatementResult.Published ? "INFO" : "ERROR"));
+    ObjectNode line = answer.deepCopy().put("event", "statement_outcome").put("level", result instanceof StatementResult.Published ? "INFO" : "ERROR")
+        .put("stage", journal.stage().wireName()).put("statementsPublished", result instanceof StatementResult.Published ? 1 : 0)
+        .put("statementsFailed", result instanceof StatementResult.Published ? 0 : 1);
+    line.set("_aws", metrics(now, "pagorecon/statement", "statementsPublished", "statementsFailed"));
+    logLine(line);
     output.write(JSON.writeValueAsBytes(answer));
   }
 
@@ -131,6 +135,18 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       throw new IllegalArgumentException("businessDate " + parsed + " is not over yet in the business zone (latest: " + latest + ")");
     }
     return parsed;
+  }
+
+  /** CloudWatch embedded metrics (counts by stage) read from the line's own fields; the template's alarms watch them. */
+  static ObjectNode metrics(Instant at, String namespace, String... names) {
+    ObjectNode aws = JSON.createObjectNode().put("Timestamp", at.toEpochMilli());
+    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
+    directive.putArray("Dimensions").addArray().add("stage");
+    var metrics = directive.putArray("Metrics");
+    for (String n : names) {
+      metrics.addObject().put("Name", n).put("Unit", "Count");
+    }
+    return aws;
   }
 
   private void logLine(ObjectNode line) {

@@ -158,8 +158,9 @@ class ApiCallJournalIT {
         "{\"accessKey\":\"ACCESSKEYEXAMPLE0001\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":\"1035\"}");
     Map<String, String> env = new HashMap<>(aws.functionEnvironment("StatementFunction"));
     env.put("PAGOEFECTIVO_BASE_URL", sim.baseUrl());
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
     DailyStatementHandler handler = new DailyStatementHandler(StatementWiring.fromEnvironment(env, clock), clock,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new PrintStream(logs, true, StandardCharsets.UTF_8));
     CipView v = sim.createCip("ORD-7", "PEN", new BigDecimal("10.00"), OffsetDateTime.parse("2024-01-17T10:00:00-05:00"));
     long cip = v.cip();
     new PaymentRecorder(new DynamoDbPaymentStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable")), Duration.ofMinutes(10))
@@ -175,5 +176,13 @@ class ApiCallJournalIT {
     assertThat(lines).extracting(l -> l.call().operation()).containsExactly("authorize", "search");
     assertThat(lines.get(1).call().cips()).containsExactly(Long.toString(cip));
     assertThat(lines.get(0).call().requestBody().orElseThrow()).doesNotContain(SECRETS_AND_PERSONAL_DATA);
+    // The outcome line carries the embedded metrics StatementFailuresAlarm and StatementMissingAlarm read.
+    com.fasterxml.jackson.databind.JsonNode outcome = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        logs.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("statement_outcome")).findFirst().orElseThrow());
+    assertThat(outcome.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("pagorecon/statement");
+    assertThat(outcome.at("/_aws/CloudWatchMetrics/0/Metrics")).extracting(m -> m.get("Name").asText())
+        .containsExactly("statementsPublished", "statementsFailed");
+    assertThat(outcome.get("statementsPublished").asInt()).isEqualTo(1);
+    assertThat(outcome.get("stage").asText()).isEqualTo("sandbox");
   }
 }

@@ -106,6 +106,13 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
         .put("failed", report.failures().size());
     ObjectNode line = answer.deepCopy().put("level", report.failures().isEmpty() ? "INFO" : "WARN").put("event", "sync_outcome");
+    // Embedded metrics: the alarms of the template watch failures and how many pending CIPs a run polls.
+    line.put("stage", journal.stage().wireName()).put("syncFailures", report.failures().size()).put("pendingChecked", report.checked());
+    ObjectNode aws = line.putObject("_aws").put("Timestamp", clock.millis());
+    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", "pagorecon/sync");
+    directive.putArray("Dimensions").addArray().add("stage");
+    directive.putArray("Metrics").addObject().put("Name", "syncFailures").put("Unit", "Count");
+    ((ArrayNode) directive.get("Metrics")).addObject().put("Name", "pendingChecked").put("Unit", "Count");
     ArrayNode recovered = line.putArray("recoveredCips");
     report.recovered().forEach(r -> recovered.addObject().put("cip", r.cip()).put("from", r.from().name()).put("to", r.to().name()));
     ArrayNode failures = line.putArray("failures");
