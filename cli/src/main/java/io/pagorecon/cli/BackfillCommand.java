@@ -127,6 +127,11 @@ public final class BackfillCommand implements Callable<Integer> {
 
   /** StatementFunction's own wiring, from the same variables: the same statement code for every day. */
   static StatementBuilder fromEnvironment(Map<String, String> env, Clock clock) {
-    return StatementWiring.fromEnvironment(env, clock).builder();
+    StatementWiring wiring = StatementWiring.fromEnvironment(env, clock);
+    // The run's PagoEfectivo calls go to the journal as one object when the command ends (docs/journal.md).
+    String run = "backfill-" + java.util.UUID.randomUUID();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> wiring.journal().flushQuietly(run)
+        .ifPresent(e -> System.err.println("pagorecon backfill: journal not written: " + e.getMessage())), "backfill-journal"));
+    return wiring.builder();
   }
 }

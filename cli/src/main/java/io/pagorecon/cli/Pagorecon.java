@@ -66,6 +66,8 @@ public final class Pagorecon {
     cl.addSubcommand(new BackfillCommand(context));
     cl.addSubcommand(io.pagorecon.cli.ledger.LedgerCommand.create(context));
     cl.addSubcommand(new BenchCommand(context));
+    cl.addSubcommand(new io.pagorecon.cli.doctor.DoctorCommand(context));
+    cl.addSubcommand(new io.pagorecon.cli.evidence.EvidenceCommand(context));
     cl.setDefaultValueProvider(defaults);
     cl.setOut(context.out());
     cl.setErr(context.err());

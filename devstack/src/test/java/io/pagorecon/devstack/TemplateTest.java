@@ -51,6 +51,20 @@ class TemplateTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void apiCallJournal_shouldBeKeptLikeTheEvidence_byOneUnfilteredRetentionRule() {
+    List<Map<String, Object>> rules = (List<Map<String, Object>>) StackTemplate.map(
+        props("DataBucket").get("LifecycleConfiguration")).get("Rules");
+
+    // journal/ and raw/ fall under the same rule: one with no prefix or tag filter, expiring at RetentionDays (>= 90).
+    assertThat(rules).anySatisfy(rule -> {
+      assertThat(rule.get("ExpirationInDays")).isEqualTo(Map.of("Ref", "RetentionDays"));
+      assertThat(rule).doesNotContainKeys("Prefix", "Filter", "TagFilters");
+    });
+    assertThat(rules).allSatisfy(rule -> assertThat(String.valueOf(rule)).doesNotContain("journal"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void everyBucket_shouldBeEncryptedPrivateAndVersioned() {
     List<Resource> buckets = template.resourcesOfType("AWS::S3::Bucket");
     assertThat(buckets).isNotEmpty();

@@ -11,6 +11,7 @@ import io.pagorecon.core.gateway.GatewayCip;
 import io.pagorecon.core.gateway.GatewayException;
 import io.pagorecon.core.gateway.GatewayException.Kind;
 import io.pagorecon.core.gateway.IssuedCip;
+import io.pagorecon.core.journal.ApiCallJournal;
 import io.pagorecon.core.money.Money;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.time.Timestamps;
@@ -59,10 +60,19 @@ public final class PagoEfectivoClient implements CipStatusGateway, CipIssuer, Au
     this(config, clock, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
   }
 
+  /** Every call (retries included) told to {@code journal}, bodies masked. */
+  public PagoEfectivoClient(PagoEfectivoConfig config, Clock clock, ApiCallJournal journal) {
+    this(config, clock, Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble(), journal);
+  }
+
   /** For tests: a recording sleeper and a fixed jitter draw. */
   public PagoEfectivoClient(PagoEfectivoConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+    this(config, clock, sleeper, jitter, ApiCallJournal.NONE);
+  }
+
+  public PagoEfectivoClient(PagoEfectivoConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, ApiCallJournal journal) {
     this.clock = clock;
-    this.transport = new Transport(config, clock, sleeper, jitter);
+    this.transport = new Transport(config, clock, sleeper, jitter, java.util.Objects.requireNonNull(journal, "journal"));
     this.statuses = new StatusMapping(config.reversalStatusCode(), config.reversalStatusName());
     this.searchPool = Executors.newFixedThreadPool(config.maxConcurrency(), r -> {
       Thread t = new Thread(r, "pagoefectivo-search");

@@ -5,6 +5,7 @@ import io.pagorecon.core.gateway.CipLookup;
 import io.pagorecon.core.gateway.CipRequest;
 import io.pagorecon.core.gateway.CipStatusGateway;
 import io.pagorecon.core.gateway.IssuedCip;
+import io.pagorecon.core.journal.ApiCallJournal;
 import io.pagorecon.core.secrets.SecretSource;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -23,18 +24,32 @@ public final class RotatingPagoEfectivoClient implements CipStatusGateway, CipIs
   private final PagoEfectivoSettings settings;
   private final Supplier<PagoEfectivoCredentials> credentials;
   private final Clock clock;
+  private final ApiCallJournal journal;
   private PagoEfectivoCredentials current;
   private PagoEfectivoClient client;
 
   public RotatingPagoEfectivoClient(PagoEfectivoSettings settings, Supplier<PagoEfectivoCredentials> credentials, Clock clock) {
+    this(settings, credentials, clock, ApiCallJournal.NONE);
+  }
+
+  /** Every call of every client it builds is told to {@code journal}. */
+  public RotatingPagoEfectivoClient(PagoEfectivoSettings settings, Supplier<PagoEfectivoCredentials> credentials, Clock clock,
+      ApiCallJournal journal) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   /** Credentials read from the PagoEfectivo secret each time (pass a TTL cache as {@code secrets}). */
   public static RotatingPagoEfectivoClient fromSecret(PagoEfectivoSettings settings, SecretSource secrets, String secretId, Clock clock) {
-    return new RotatingPagoEfectivoClient(settings, () -> PagoEfectivoCredentials.fromSecret(secrets.fields(secretId)), clock);
+    return fromSecret(settings, secrets, secretId, clock, ApiCallJournal.NONE);
+  }
+
+  /** As {@link #fromSecret(PagoEfectivoSettings, SecretSource, String, Clock)}, journaling every call. */
+  public static RotatingPagoEfectivoClient fromSecret(PagoEfectivoSettings settings, SecretSource secrets, String secretId, Clock clock,
+      ApiCallJournal journal) {
+    return new RotatingPagoEfectivoClient(settings, () -> PagoEfectivoCredentials.fromSecret(secrets.fields(secretId)), clock, journal);
   }
 
   private synchronized PagoEfectivoClient client() {
@@ -43,7 +58,7 @@ public final class RotatingPagoEfectivoClient implements CipStatusGateway, CipIs
       if (client != null) {
         client.close();
       }
-      client = new PagoEfectivoClient(settings.toConfig(now), clock);
+      client = new PagoEfectivoClient(settings.toConfig(now), clock, journal);
       current = now;
     }
     return client;

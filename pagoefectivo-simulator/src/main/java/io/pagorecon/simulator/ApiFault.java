@@ -28,5 +28,10 @@ public enum ApiFault {
   /** HTTP 400 with code 508: the token does not match the service. */
   TOKEN_SERVICE_MISMATCH,
   /** HTTP 401 whatever the token: for "still 401 after re-authenticating". */
-  UNAUTHORIZED
+  UNAUTHORIZED,
+  /**
+   * HTTP 403 with a web server's HTML page, before any authentication: the caller's address is not
+   * on the merchant's allow-list [assumed: the answer's exact form is not documented].
+   */
+  IP_NOT_ALLOWED
 }

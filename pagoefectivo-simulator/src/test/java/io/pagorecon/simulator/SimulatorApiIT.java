@@ -268,6 +268,19 @@ class SimulatorApiIT {
   }
 
   @Test
+  void ipNotAllowed_shouldRefuseBeforeAuthentication_withAnHtmlPage() {
+    Http.Response ok = Http.send("POST", sim.controlUrl() + "fault", null, "{\"fault\":\"IP_NOT_ALLOWED\",\"path\":\"/v1/authorizations\"}");
+    assertEquals(200, ok.status());
+
+    Http.Response refused = Http.send("POST", sim.baseUrl() + "authorizations", null, "{}");
+
+    assertEquals(403, refused.status());
+    assertTrue(refused.contentType().startsWith("text/html"));
+    assertTrue(refused.body().contains("Forbidden"));
+    assertEquals(400, Http.send("POST", sim.baseUrl() + "authorizations", null, "{}").status(), "the next call reaches the API");
+  }
+
+  @Test
   void api_shouldNotExposeEndpointsTheRealApiLacks() {
     long cip = createCip("ORD-1", "10");
     assertEquals(405, Http.send("GET", sim.baseUrl() + "cips/" + cip, token, null).status());

@@ -211,6 +211,7 @@ public final class Demo {
         Files.write(o.out().resolve("webhooks.jsonl"), Webhooks.export(stack.clients().dynamoDb(), stack.stack().ref("PaymentsTable"), day));
         List<GroundTruth.Row> found = Reports.rows(csv);
         printSummary(day, reconciled, found);
+        evidenceAndJournal(o, csv, functionEnvironment(stack, "ReconcileFunction", sim), bucket);
 
         progress.step("Alerts as the email subscription and the DingTalk robot received them");
         List<Alert> alerts = receive(sqs, inbox);
@@ -233,6 +234,38 @@ public final class Demo {
         out.flush();
         return new Outcome(found, comparison, reports, reportKeys);
       }
+    }
+  }
+
+  /**
+   * The dispute pack of the day's largest critical discrepancy (evidence/), and every API call
+   * journal object the run wrote (journal/), beside the reports.
+   */
+  private void evidenceAndJournal(Options o, byte[] csv, Map<String, String> env, String bucket) throws IOException {
+    progress.step("Dispute pack of the largest critical discrepancy, and the API call journal");
+    try (io.pagorecon.aws.AwsClients clients = io.pagorecon.aws.AwsClients.fromEnvironment(env)) {
+      java.util.Optional<GroundTruth.Row> worst = Reports.largestCritical(csv);
+      if (worst.isPresent()) {
+        io.pagorecon.cli.evidence.EvidencePack pack = new io.pagorecon.cli.evidence.EvidencePack(new io.pagorecon.cli.evidence.EvidencePack.Source(
+            clients, io.pagorecon.core.Stage.parse(STAGE).orElseThrow(), env.get("PAYMENTS_TABLE"), bucket,
+            java.util.Optional.ofNullable(env.get("LEDGER_TABLE")), java.util.Optional.of(SECRET_KEY), java.util.Optional.empty()));
+        Path zip = Files.createDirectories(o.out().resolve("evidence")).resolve("pack-" + worst.get().cip() + ".zip");
+        try (java.io.OutputStream z = Files.newOutputStream(zip)) {
+          var r = pack.write(worst.get().orderId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worst.get().orderId()),
+              List.of(worst.get().cip()), z);
+          progress.info(worst.get().category() + " " + worst.get().orderId() + " CIP " + worst.get().cip() + " → " + zip + " ("
+              + r.notifications() + " notification(s), " + r.journalLines() + " journal line(s))");
+        }
+      }
+      Path journal = Files.createDirectories(o.out().resolve("journal"));
+      int n = 0;
+      for (var obj : clients.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix("journal/")).contents()) {
+        Path to = journal.resolve(obj.key().substring("journal/".length()));
+        Files.createDirectories(to.getParent());
+        Files.write(to, clients.s3().getObjectAsBytes(g -> g.bucket(bucket).key(obj.key())).asByteArray());
+        n++;
+      }
+      progress.info(n + " journal object(s) → " + journal);
     }
   }
 

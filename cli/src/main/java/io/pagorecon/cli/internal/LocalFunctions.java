@@ -50,7 +50,7 @@ public final class LocalFunctions {
         return Optional.of((event, context) -> handler.handleRequest(event, null));
       }
       case "PaymentsApiFunction": {
-        ShopPaymentsApiHandler handler = new ShopPaymentsApiHandler(ShopPaymentsApiHandler.wire(env, clock), clock, System.out);
+        ShopPaymentsApiHandler handler = new ShopPaymentsApiHandler(ShopPaymentsApiHandler.wiring(env, clock), clock, System.out);
         return Optional.of((event, context) -> handler.handleRequest(event, null));
       }
       default:
@@ -62,11 +62,11 @@ public final class LocalFunctions {
   public static Optional<Invocation> invocation(String logicalId, Map<String, String> env, Clock clock) {
     switch (logicalId) {
       case "SyncFunction": {
-        ScheduledSyncHandler h = new ScheduledSyncHandler(ScheduledSyncHandler.wire(env, clock), clock, System.out);
+        ScheduledSyncHandler h = new ScheduledSyncHandler(ScheduledSyncHandler.wiring(env, clock), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
       }
       case "StatementFunction": {
-        DailyStatementHandler h = new DailyStatementHandler(StatementWiring.fromEnvironment(env, clock).builder(), clock, System.out);
+        DailyStatementHandler h = new DailyStatementHandler(StatementWiring.fromEnvironment(env, clock), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
       }
       case "ReconcileFunction": {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How ledger entries are printed: aligned text for people, JSON for scripts. */
-final class LedgerText {
+public final class LedgerText {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -73,6 +73,7 @@ final class LedgerText {
     out.println("business:    " + e.businessDate().map(Object::toString).orElse("-"));
     out.println("seen:        " + e.firstSeenDate() + " .. " + e.lastSeenDate());
     out.println("owner:       " + e.owner().orElse("-"));
+    out.println("runbook:     " + io.pagorecon.core.ledger.Runbook.section(e.category()));
     out.println("version:     " + e.version());
     out.println("history:");
     for (LedgerChange c : e.history()) {
@@ -81,7 +82,7 @@ final class LedgerText {
     }
   }
 
-  static ObjectNode json(LedgerEntry e) {
+  public static ObjectNode json(LedgerEntry e) {
     ObjectNode n = JSON.createObjectNode();
     n.put("id", e.id());
     n.put("category", e.category().name());
@@ -97,6 +98,7 @@ final class LedgerText {
     n.put("firstSeenDate", e.firstSeenDate().toString());
     n.put("lastSeenDate", e.lastSeenDate().toString());
     e.owner().ifPresent(o -> n.put("owner", o));
+    n.put("runbook", io.pagorecon.core.ledger.Runbook.section(e.category()));
     ArrayNode notes = n.putArray("notes");
     e.notes().forEach(notes::add);
     ArrayNode history = n.putArray("history");

@@ -153,7 +153,7 @@ public final class ReconcileAlerts {
         long n = r.countsByCategory().getOrDefault(c, 0L);
         if (n > 0) {
           b.append("- ").append(c.name()).append(" (").append(texts.category(c)).append(", ").append(c.severity().wire())
-              .append("): ").append(n).append('\n');
+              .append("): ").append(n).append(" \u2192 ").append(io.pagorecon.core.ledger.Runbook.section(c)).append('\n');
         }
       }
     }

@@ -175,7 +175,7 @@ public final class WebhookIngest {
     return new IngestResult.Rejected(code, message, Optional.empty(), cip, checkRequested);
   }
 
-  /** Object metadata of the evidence: the signature header, content type, receipt time, request id. */
+  /** Object metadata of the evidence: the signature header, content type, receipt time, request id, the other headers. */
   private static Map<String, String> metadata(RawNotification raw, Optional<ErrorCode> rejectedFor) {
     Map<String, String> m = new LinkedHashMap<>();
     raw.header(RawNotification.SIGNATURE_HEADER).ifPresent(v -> m.put("pe-signature", ascii(v)));
@@ -183,7 +183,34 @@ public final class WebhookIngest {
     m.put("received-at", raw.receivedAt().toString());
     m.put("request-id", ascii(raw.requestId()));
     rejectedFor.ifPresent(c -> m.put("rejected-for", c.name()));
+    m.put("request-headers", otherHeaders(raw));
     return m;
+  }
+
+  /** Headers never kept: credentials of a caller, and the two already kept on their own. */
+  private static final java.util.Set<String> NOT_KEPT =
+      java.util.Set.of(RawNotification.SIGNATURE_HEADER, "content-type", "authorization", "cookie", "x-api-key");
+  /** S3 allows 2 KB of user metadata in all; the other entries take well under 1 KB. */
+  private static final int MAX_HEADERS_CHARS = 1024;
+
+  /** The other headers that came with the body, as compact JSON ({@code {"user-agent":"..."}}), for disputes. */
+  private static String otherHeaders(RawNotification raw) {
+    StringBuilder b = new StringBuilder("{");
+    for (Map.Entry<String, String> h : new java.util.TreeMap<>(raw.headers()).entrySet()) {
+      if (NOT_KEPT.contains(h.getKey())) {
+        continue;
+      }
+      String pair = (b.length() > 1 ? "," : "") + jsonString(ascii(h.getKey())) + ":" + jsonString(ascii(h.getValue()));
+      if (b.length() + pair.length() + 1 > MAX_HEADERS_CHARS) {
+        break;
+      }
+      b.append(pair);
+    }
+    return b.append('}').toString();
+  }
+
+  private static String jsonString(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   /** Header values come from the sender; object metadata must be short printable ASCII. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.gateway.GatewayException;
 import io.pagorecon.core.gateway.GatewayException.Kind;
+import io.pagorecon.core.journal.ApiCallJournal;
 import io.pagorecon.core.time.Timestamps;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.pagoefectivo.PagoEfectivoConfig;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -57,11 +60,13 @@ public final class Transport {
   private final Sleeper sleeper;
   private final DoubleSupplier jitter;
   private final RateLimiter limiter;
+  private final ApiCallJournal journal;
   private String token;
   private Instant refreshAt = Instant.MIN;
 
-  public Transport(PagoEfectivoConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter) {
+  public Transport(PagoEfectivoConfig config, Clock clock, Sleeper sleeper, DoubleSupplier jitter, ApiCallJournal journal) {
     this.config = config;
+    this.journal = journal;
     this.clock = clock;
     this.sleeper = sleeper;
     this.jitter = jitter;
@@ -116,23 +121,44 @@ public final class Transport {
     if (bearer != null) {
       req.header("Authorization", "Bearer " + bearer);
     }
+    // Ours, per attempt: journaled, and sent so PagoEfectivo's logs can be matched to ours.
+    String requestId = UUID.randomUUID().toString();
+    req.header("X-Request-Id", requestId);
     byte[] bytes = body == null ? null : write(body);
     req.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
     HttpResponse<byte[]> r;
+    Instant at = clock.instant();
+    long started = System.nanoTime();
     try {
       r = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException | ConnectException e) {
       // Nothing reached the server: always safe to repeat.
+      journal(at, started, method, path, requestId, bytes, 0, null, null, "connection failed: " + e.getClass().getSimpleName());
       return failed(Kind.UNAVAILABLE, 0, null, "connection failed: " + e.getClass().getSimpleName(), e);
     } catch (HttpTimeoutException e) {
+      journal(at, started, method, path, requestId, bytes, 0, null, null, "timed out");
       return failed(unknownIfCreate(safety), 0, null, "timed out after " + config.readTimeout().toMillis() + " ms", e);
     } catch (IOException e) {
+      journal(at, started, method, path, requestId, bytes, 0, null, null, "I/O failure: " + e.getClass().getSimpleName());
       return failed(unknownIfCreate(safety), 0, null, "I/O failure: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GatewayException(Kind.UNAVAILABLE, null, 0, List.of(), "interrupted", e);
     }
+    journal(at, started, method, path, requestId, bytes, r.statusCode(), r.body(), r.headers(), null);
     return interpret(r.statusCode(), r.body(), safety, path);
+  }
+
+  private void journal(Instant at, long started, String method, String path, String requestId, byte[] request, int status,
+      byte[] response, HttpHeaders headers, String error) {
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    try {
+      journal.record(JournalEntries.entry(at, millis, method, path, resolve(path).toString(), requestId, request, status,
+          response, headers, Optional.ofNullable(error)));
+    } catch (RuntimeException e) {
+      // The journal never fails a payment call; the gap is logged.
+      LOG.log(System.Logger.Level.WARNING, "journal entry lost for PagoEfectivo {0} {1}: {2}", method, path, e.getClass().getSimpleName());
+    }
   }
 
   private static Kind unknownIfCreate(Safety safety) {

@@ -123,6 +123,8 @@ public final class ApiRoutes implements HttpHandler {
       if (reply.contentType != null) {
         ex.getResponseHeaders().set("Content-Type", reply.contentType);
       }
+      // An id support can look a call up by [assumed: PagoEfectivo's header name is not documented].
+      ex.getResponseHeaders().set("X-Correlation-Id", java.util.UUID.randomUUID().toString());
       if (reply.body.length == 0) {
         ex.sendResponseHeaders(reply.status, -1);
       } else {
@@ -159,6 +161,9 @@ public final class ApiRoutes implements HttpHandler {
             "text/html; charset=utf-8");
       case TOKEN_SERVICE_MISMATCH:
         return Reply.json(400, replies.envelope(508, en));
+      case IP_NOT_ALLOWED:
+        return new Reply(403, "<html><body><h2>403 - Forbidden: Access is denied.</h2></body></html>".getBytes(StandardCharsets.UTF_8),
+            "text/html; charset=utf-8");
       case UNAUTHORIZED:
         return Reply.json(401, Wire.object().put("Message", "Authorization has been denied for this request."));
       case TIMEOUT:

@@ -70,6 +70,39 @@ class WebhookIngestTest {
   }
 
   @Test
+  void ingest_shouldArchiveTheDoctorsProbe_andRecordNoPayment() {
+    // The body `pagorecon doctor` sends (docs/doctor.md): no CIP, so it can never become a payment.
+    byte[] probe = "{\"eventType\":\"pagorecon.probe\",\"operationNumber\":\"\",\"data\":{\"probe\":\"doctor-1\"}}"
+        .getBytes(StandardCharsets.UTF_8);
+
+    IngestResult r = ingest().ingest(raw(probe, Map.of("pe-signature", Signatures.hmacSha256Hex(SECRET, probe))));
+
+    IngestResult.Archived a = assertInstanceOf(IngestResult.Archived.class, r);
+    assertEquals(200, r.httpStatus());
+    assertTrue(a.evidenceKey().contains("/no-cip/pagorecon.probe-"), a.evidenceKey());
+    assertTrue(store.facts().isEmpty(), "nothing recorded: no report, alert or shop event can count it");
+  }
+
+  @Test
+  void ingest_shouldKeepTheOtherRequestHeaders_withTheEvidence_butNoCredentials() {
+    byte[] body = VECTOR_BODY.getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("PE-Signature", VECTOR_SIGNATURE);
+    headers.put("Content-Type", "application/json");
+    headers.put("User-Agent", "PagoEfectivo-Notifier/1.0 \"x\"");
+    headers.put("X-Forwarded-For", "200.48.1.7");
+    headers.put("Authorization", "Basic c2VjcmV0");
+    headers.put("X-Amzn-Trace-Id", "Root=1-65a5" + "0".repeat(2000));
+
+    IngestResult.Accepted a = assertInstanceOf(IngestResult.Accepted.class, ingest().ingest(raw(body, headers)));
+
+    String kept = evidence.get(a.evidenceKey()).orElseThrow().metadata().get("request-headers");
+    assertEquals("{\"user-agent\":\"PagoEfectivo-Notifier/1.0 \\\"x\\\"\",\"x-amzn-trace-id\":\"Root=1-65a5" + "0".repeat(245)
+        + "\",\"x-forwarded-for\":\"200.48.1.7\"}", kept);
+    assertTrue(kept.length() <= 1024);
+  }
+
+  @Test
   void ingest_shouldPayAndArchive_whenVectorSignatureMatches() {
     byte[] body = VECTOR_BODY.getBytes(StandardCharsets.UTF_8);
     IngestResult r = ingest().ingest(raw(body, Map.of("pe-signature", VECTOR_SIGNATURE)));

@@ -1,6 +1,7 @@
 package io.pagorecon.functions.payments;
 
 import io.pagorecon.aws.LiveAssuranceWiring;
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.order.OrderPayments;
@@ -35,7 +36,7 @@ public record PaymentsConfig(
   public static final List<String> KEYS = Stream.concat(
       Stream.of(PAYMENTS_TABLE, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS, CIP_VALIDITY_MINUTES,
           CIP_MIN_REMAINING_MINUTES, CREATE_PENDING_MINUTES),
-      Stream.concat(PagoEfectivoSettings.KEYS.stream(), LiveAssuranceWiring.KEYS.stream())).toList();
+      Stream.concat(PagoEfectivoSettings.KEYS.stream(), Stream.concat(LiveAssuranceWiring.KEYS.stream(), ApiJournals.KEYS.stream()))).toList();
 
   public PaymentsConfig {
     Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbCipRegistry;
 import io.pagorecon.aws.DynamoDbOrderStore;
@@ -15,6 +16,7 @@ import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.gateway.GatewayException;
+import io.pagorecon.core.journal.InvocationJournal;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
 import io.pagorecon.core.order.CancelResult;
@@ -61,34 +63,64 @@ public final class ShopPaymentsApiHandler implements RequestHandler<APIGatewayV2
   private final OrderPayments payments;
   private final Clock clock;
   private final PrintStream log;
+  private final InvocationJournal journal;
+
+  /** The use case and the journal of its PagoEfectivo calls, wired together. */
+  public record Wiring(OrderPayments payments, InvocationJournal journal) {}
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ShopPaymentsApiHandler() {
-    this(wire(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+    this(wiring(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+  }
+
+  public ShopPaymentsApiHandler(Wiring wiring, Clock clock, PrintStream log) {
+    this(wiring.payments(), clock, log, wiring.journal());
   }
 
   public ShopPaymentsApiHandler(OrderPayments payments, Clock clock, PrintStream log) {
+    this(payments, clock, log, InvocationJournal.discarding());
+  }
+
+  public ShopPaymentsApiHandler(OrderPayments payments, Clock clock, PrintStream log, InvocationJournal journal) {
     this.payments = Objects.requireNonNull(payments, "payments");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.journal = Objects.requireNonNull(journal, "journal");
+  }
+
+  /** The use case alone, its calls not journaled. */
+  public static OrderPayments wire(Map<String, String> env, Clock clock) {
+    return wiring(env, clock).payments();
   }
 
   /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
-  public static OrderPayments wire(Map<String, String> env, Clock clock) {
+  public static Wiring wiring(Map<String, String> env, Clock clock) {
     PaymentsConfig config = PaymentsConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
+    InvocationJournal journal = ApiJournals.fromEnvironment(env, clients);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
+    RotatingPagoEfectivoClient gateway =
+        RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock, journal);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
     PaymentAssurance assurance = config.assurance().assurance(clients, config.paymentsTable(), store, config.stage(), calendar);
-    return new OrderPayments(new DynamoDbOrderStore(clients.dynamoDb(), config.paymentsTable()), store,
+    return new Wiring(new OrderPayments(new DynamoDbOrderStore(clients.dynamoDb(), config.paymentsTable()), store,
         new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable()), new PaymentRecorder(store, Duration.ofMinutes(10), assurance),
-        gateway, gateway, config.assurance().shopEvents(clients), calendar, config.settings());
+        gateway, gateway, config.assurance().shopEvents(clients), calendar, config.settings()), journal);
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    try {
+      return answer(event, context);
+    } finally {
+      String invocation = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "local-" + UUID.randomUUID();
+      journal.flushQuietly(invocation).ifPresent(e -> log.println(JSON.createObjectNode().put("level", "WARN")
+          .put("event", "journal_write_failed").put("requestId", invocation).put("reason", e.getMessage())));
+    }
+  }
+
+  private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, Context context) {
     String requestId = event.getRequestContext() != null && event.getRequestContext().getRequestId() != null
         ? event.getRequestContext().getRequestId()
         : context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : UUID.randomUUID().toString();

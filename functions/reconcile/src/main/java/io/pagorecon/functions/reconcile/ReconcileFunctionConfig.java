@@ -48,10 +48,13 @@ public record ReconcileFunctionConfig(
   public static final String DAILY_SUMMARY = "DAILY_SUMMARY";
   public static final String LATE_WEBHOOK_MINUTES = "LATE_WEBHOOK_MINUTES";
   public static final String OPEN_ORDER_HOURS = "OPEN_ORDER_HOURS";
+  /** {@code CATEGORY=owner;...;default=owner}, read by the wiring (io.pagorecon.core.ledger.CategoryOwners). */
+  public static final String CATEGORY_OWNERS = "CATEGORY_OWNERS";
 
   /** Every variable this record reads (the README table and the template must agree). */
   public static final List<String> KEYS = List.of(PAYMENTS_TABLE, LEDGER_TABLE, DATA_BUCKET, ALERTS_TOPIC_ARN, STAGE, BUSINESS_ZONE,
-      SELLER_ZONE, ORDERS_FORMAT, ORDERS_LOOKBACK_DAYS, ALERT_LANGUAGE, ALERT_MIN_COUNT, ALERT_MIN_AMOUNT, DAILY_SUMMARY, LATE_WEBHOOK_MINUTES, OPEN_ORDER_HOURS);
+      SELLER_ZONE, ORDERS_FORMAT, ORDERS_LOOKBACK_DAYS, ALERT_LANGUAGE, ALERT_MIN_COUNT, ALERT_MIN_AMOUNT, DAILY_SUMMARY, LATE_WEBHOOK_MINUTES, OPEN_ORDER_HOURS,
+      CATEGORY_OWNERS);
 
   /** How many of the largest items an alert lists. */
   static final int LARGEST_ITEMS = 5;

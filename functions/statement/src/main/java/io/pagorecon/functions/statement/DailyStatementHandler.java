@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.ErrorCode;
+import io.pagorecon.core.journal.InvocationJournal;
 import io.pagorecon.core.statement.StatementBuilder;
 import io.pagorecon.core.statement.StatementResult;
 import io.pagorecon.functions.statement.internal.StatementWiring;
@@ -36,16 +37,26 @@ public final class DailyStatementHandler implements RequestStreamHandler {
   private final StatementBuilder builder;
   private final Clock clock;
   private final PrintStream log;
+  private final InvocationJournal journal;
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public DailyStatementHandler() {
-    this(StatementWiring.fromEnvironment(System.getenv(), Clock.systemUTC()).builder(), Clock.systemUTC(), System.out);
+    this(StatementWiring.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+  }
+
+  public DailyStatementHandler(StatementWiring wiring, Clock clock, PrintStream log) {
+    this(wiring.builder(), clock, log, wiring.journal());
   }
 
   public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log) {
+    this(builder, clock, log, InvocationJournal.discarding());
+  }
+
+  public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log, InvocationJournal journal) {
     this.builder = Objects.requireNonNull(builder, "builder");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   @Override
@@ -62,7 +73,13 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       output.write(JSON.writeValueAsBytes(answer));
       return;
     }
-    StatementResult result = builder.build(date, now);
+    StatementResult result;
+    try {
+      result = builder.build(date, now);
+    } finally {
+      journal.flushQuietly(requestId).ifPresent(e -> logLine(JSON.createObjectNode().put("level", "WARN")
+          .put("event", "journal_write_failed").put("requestId", requestId).put("reason", e.getMessage())));
+    }
     answer = JSON.createObjectNode().put("businessDate", date.toString()).put("requestId", requestId);
     if (result instanceof StatementResult.Published p) {
       answer.put("status", "PUBLISHED").put("rows", p.manifest().rowCount()).put("queried", p.manifest().queried())
@@ -72,7 +89,11 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       StatementResult.Failed f = (StatementResult.Failed) result;
       answer.put("status", "FAILED").put("reason", f.reason()).put("failedCount", f.failedCips().size());
     }
-    logLine(answer.deepCopy().put("event", "statement_outcome").put("level", result instanceof StatementResult.Published ? "INFO" : "ERROR"));
+    ObjectNode line = answer.deepCopy().put("event", "statement_outcome").put("level", result instanceof StatementResult.Published ? "INFO" : "ERROR")
+        .put("stage", journal.stage().wireName()).put("statementsPublished", result instanceof StatementResult.Published ? 1 : 0)
+        .put("statementsFailed", result instanceof StatementResult.Published ? 0 : 1);
+    line.set("_aws", metrics(now, "pagorecon/statement", "statementsPublished", "statementsFailed"));
+    logLine(line);
     output.write(JSON.writeValueAsBytes(answer));
   }
 
@@ -114,6 +135,18 @@ public final class DailyStatementHandler implements RequestStreamHandler {
       throw new IllegalArgumentException("businessDate " + parsed + " is not over yet in the business zone (latest: " + latest + ")");
     }
     return parsed;
+  }
+
+  /** CloudWatch embedded metrics (counts by stage) read from the line's own fields; the template's alarms watch them. */
+  static ObjectNode metrics(Instant at, String namespace, String... names) {
+    ObjectNode aws = JSON.createObjectNode().put("Timestamp", at.toEpochMilli());
+    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
+    directive.putArray("Dimensions").addArray().add("stage");
+    var metrics = directive.putArray("Metrics");
+    for (String n : names) {
+      metrics.addObject().put("Name", n).put("Unit", "Count");
+    }
+    return aws;
   }
 
   private void logLine(ObjectNode line) {

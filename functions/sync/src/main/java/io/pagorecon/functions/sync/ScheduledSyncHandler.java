@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbCipRegistry;
+import io.pagorecon.aws.DynamoDbOrderStore;
 import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
-import io.pagorecon.aws.DynamoDbOrderStore;
+import io.pagorecon.core.journal.InvocationJournal;
 import io.pagorecon.core.order.OrderExpiry;
 import io.pagorecon.core.order.OrderPayments;
 import io.pagorecon.core.order.PaymentAssurance;
@@ -45,36 +47,40 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   private final Optional<OrderExpiry> expiry;
   private final Clock clock;
   private final PrintStream log;
+  private final InvocationJournal journal;
 
-  /** The sweep, and the auto-cancel when ORDER_OPEN_HOURS is above 0. */
-  public record Wired(SyncSweep sweep, Optional<OrderExpiry> expiry) {}
+  /** The sweep, the auto-cancel when ORDER_OPEN_HOURS is above 0, and the journal of their PagoEfectivo calls. */
+  public record Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal) {}
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ScheduledSyncHandler() {
-    this(wire(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
+    this(wiring(System.getenv(), Clock.systemUTC()), Clock.systemUTC(), System.out);
   }
 
-  public ScheduledSyncHandler(Wired wired, Clock clock, PrintStream log) {
-    this(wired.sweep(), wired.expiry(), clock, log);
+  public ScheduledSyncHandler(Wiring wiring, Clock clock, PrintStream log) {
+    this(wiring.sweep(), wiring.expiry(), clock, log, wiring.journal());
   }
 
   public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
-    this(sweep, Optional.empty(), clock, log);
+    this(sweep, Optional.empty(), clock, log, InvocationJournal.discarding());
   }
 
-  public ScheduledSyncHandler(SyncSweep sweep, Optional<OrderExpiry> expiry, Clock clock, PrintStream log) {
+  public ScheduledSyncHandler(SyncSweep sweep, Optional<OrderExpiry> expiry, Clock clock, PrintStream log, InvocationJournal journal) {
     this.sweep = Objects.requireNonNull(sweep, "sweep");
     this.expiry = Objects.requireNonNull(expiry, "expiry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.journal = Objects.requireNonNull(journal, "journal");
   }
 
   /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
-  public static Wired wire(Map<String, String> env, Clock clock) {
+  public static Wiring wiring(Map<String, String> env, Clock clock) {
     SyncConfig config = SyncConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
+    InvocationJournal journal = ApiJournals.fromEnvironment(env, clients);
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
-    RotatingPagoEfectivoClient gateway = RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock);
+    RotatingPagoEfectivoClient gateway =
+        RotatingPagoEfectivoClient.fromSecret(config.pagoEfectivo(), secrets, config.secretArn(), clock, journal);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
     DynamoDbCipRegistry registry = new DynamoDbCipRegistry(clients.dynamoDb(), config.paymentsTable());
     BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
@@ -90,7 +96,7 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
           calendar, OrderPayments.Settings.standard());
       expiry = Optional.of(new OrderExpiry(registry, store, orders, api, config.orderOpenFor(), config.maxPerRun()));
     }
-    return new Wired(sweep, expiry);
+    return new Wiring(sweep, expiry, journal);
   }
 
   @Override
@@ -103,13 +109,26 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
       output.write(JSON.writeValueAsBytes(answer));
       return;
     }
-    SweepReport report = sweep.run(clock.instant());
-    Optional<OrderExpiry.Report> expired = expiry.map(e -> e.run(clock.instant()));
+    SweepReport report;
+    Optional<OrderExpiry.Report> expired;
+    try {
+      report = sweep.run(clock.instant());
+      expired = expiry.map(e -> e.run(clock.instant()));
+    } finally {
+      journal.flushQuietly(requestId).ifPresent(e -> log.println(journalFailure(requestId, e)));
+    }
     ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("checked", report.checked())
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
         .put("failed", report.failures().size());
     expired.ifPresent(x -> answer.put("expiredOrders", x.expired().size()).put("expiryFailures", x.failures().size()));
     ObjectNode line = answer.deepCopy().put("level", report.failures().isEmpty() ? "INFO" : "WARN").put("event", "sync_outcome");
+    // Embedded metrics: the alarms of the template watch failures and how many pending CIPs a run polls.
+    line.put("stage", journal.stage().wireName()).put("syncFailures", report.failures().size()).put("pendingChecked", report.checked());
+    ObjectNode aws = line.putObject("_aws").put("Timestamp", clock.millis());
+    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", "pagorecon/sync");
+    directive.putArray("Dimensions").addArray().add("stage");
+    directive.putArray("Metrics").addObject().put("Name", "syncFailures").put("Unit", "Count");
+    ((ArrayNode) directive.get("Metrics")).addObject().put("Name", "pendingChecked").put("Unit", "Count");
     ArrayNode recovered = line.putArray("recoveredCips");
     report.recovered().forEach(r -> recovered.addObject().put("cip", r.cip()).put("from", r.from().name()).put("to", r.to().name()));
     ArrayNode failures = line.putArray("failures");
@@ -122,6 +141,12 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
     });
     log.println(JSON.writeValueAsString(line));
     output.write(JSON.writeValueAsBytes(answer));
+  }
+
+  static String journalFailure(String requestId, RuntimeException e) {
+    ObjectNode line = JSON.createObjectNode().put("level", "WARN").put("event", "journal_write_failed")
+        .put("requestId", requestId).put("reason", e.getMessage());
+    return line.toString();
   }
 
   /** Null when the event is a valid scheduler input: an object with at most {@code trigger}. */

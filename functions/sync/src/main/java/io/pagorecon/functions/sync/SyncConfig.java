@@ -1,6 +1,7 @@
 package io.pagorecon.functions.sync;
 
 import io.pagorecon.aws.LiveAssuranceWiring;
+import io.pagorecon.aws.ApiJournals;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.config.Environment;
 import io.pagorecon.core.sync.CheckSchedule;
@@ -47,7 +48,7 @@ public record SyncConfig(
   public static final List<String> KEYS = Stream.concat(
       Stream.of(PAYMENTS_TABLE, ALERTS_TOPIC_ARN, PAGOEFECTIVO_SECRET_ARN, STAGE, BUSINESS_ZONE, SECRET_TTL_SECONDS,
           SYNC_CHECK_OFFSETS, SYNC_CHECK_EVERY, SYNC_GRACE_AFTER_EXPIRY, SYNC_MAX_PER_RUN, ORDER_OPEN_HOURS),
-      Stream.concat(PagoEfectivoSettings.KEYS.stream(), LiveAssuranceWiring.KEYS.stream())).distinct().toList();
+      Stream.concat(PagoEfectivoSettings.KEYS.stream(), Stream.concat(LiveAssuranceWiring.KEYS.stream(), ApiJournals.KEYS.stream()))).distinct().toList();
 
   public SyncConfig {
     Objects.requireNonNull(paymentsTable, PAYMENTS_TABLE);

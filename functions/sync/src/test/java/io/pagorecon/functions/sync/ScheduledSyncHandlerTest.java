@@ -60,6 +60,16 @@ class ScheduledSyncHandlerTest {
     JsonNode line = JSON.readTree(logs.toString(StandardCharsets.UTF_8).strip());
     assertThat(line.at("/recoveredCips/0/cip").asText()).isEqualTo("1001");
     assertThat(line.at("/recoveredCips/0/to").asText()).isEqualTo("PAID");
+    // The embedded metrics the template's SyncFailuresAlarm and WebhookSilenceAlarm read.
+    assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("pagorecon/sync");
+    assertThat(line.at("/_aws/CloudWatchMetrics/0/Dimensions/0/0").asText()).isEqualTo("stage");
+    assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics")).extracting(m -> m.get("Name").asText())
+        .containsExactly("syncFailures", "pendingChecked");
+    assertThat(line.get("pendingChecked").asInt()).isEqualTo(1);
+    assertThat(line.get("syncFailures").asInt()).isZero();
+    String template = java.nio.file.Files.readString(io.pagorecon.devstack.StackTemplate.locate().path());
+    assertThat(template).contains("Namespace: pagorecon/sync\n              MetricName: pendingChecked")
+        .contains("Namespace: pagorecon/sync\n              MetricName: syncFailures");
   }
 
   @Test

@@ -39,7 +39,9 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
       return t;
     });
     ReconcileConfig engine = new ReconcileConfig(new BusinessCalendar(config.businessZone()), config.lateWebhookAfter(), config.openOrderFor());
-    DynamoDbLedger ledger = new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable());
+    // New entries carry their category's owner (CATEGORY_OWNERS, docs/runbook.md).
+    io.pagorecon.core.ledger.Ledger ledger = io.pagorecon.core.ledger.CategoryOwners
+        .parse(env.getOrDefault(ReconcileFunctionConfig.CATEGORY_OWNERS, "")).assigning(new DynamoDbLedger(clients.dynamoDb(), config.ledgerTable()));
     S3DailyFiles files = new S3DailyFiles(clients.s3(), config.dataBucket(), stage);
     DailyReconciliation useCase = new DailyReconciliation(
         new DailyReconciliation.Settings(stage, config.businessZone(), config.sellerZone(), config.ordersFormat(), config.ordersLookbackDays(),

@@ -1,0 +1,123 @@
+package io.pagorecon.functions.doctor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.SnsAlertPublisher;
+import io.pagorecon.core.ErrorCode;
+import io.pagorecon.core.alert.Alert;
+import io.pagorecon.core.alert.AlertPublisher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * DoctorFunction: once a day the doctor's checks without side effects (no webhook probe) against
+ * this stack; one alert through the alerts topic when a check fails. Thin: validate the event, run
+ * the checks, alert, answer and log one line.
+ */
+public final class ScheduledDoctorHandler implements RequestStreamHandler {
+
+  public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Doctor doctor;
+  private final Supplier<DoctorTarget> target;
+  private final AlertPublisher alerts;
+  private final String stage;
+  private final PrintStream log;
+
+  /** Lambda's constructor: clients once per execution environment; the secret is read per run. */
+  public ScheduledDoctorHandler() {
+    this(System.getenv(), AwsClients.fromEnvironment(System.getenv()), Clock.systemUTC());
+  }
+
+  private ScheduledDoctorHandler(Map<String, String> env, AwsClients clients, Clock clock) {
+    this(new Doctor(clock), () -> DoctorTarget.fromStackEnvironment(env, clients, Optional.empty(), Optional.empty()),
+        new SnsAlertPublisher(clients.sns(), required(env, ALERTS_TOPIC_ARN)), required(env, "STAGE"), System.out);
+  }
+
+  public ScheduledDoctorHandler(Doctor doctor, Supplier<DoctorTarget> target, AlertPublisher alerts, String stage, PrintStream log) {
+    this.doctor = Objects.requireNonNull(doctor, "doctor");
+    this.target = Objects.requireNonNull(target, "target");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.stage = Objects.requireNonNull(stage, "stage");
+    this.log = Objects.requireNonNull(log, "log");
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is not set");
+    }
+    return v;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "local";
+    String problem = problem(input.readAllBytes());
+    if (problem != null) {
+      ObjectNode answer = JSON.createObjectNode().put("code", ErrorCode.INVALID_FIELD.name()).put("message", problem).put("requestId", requestId);
+      log.println(answer.deepCopy().put("level", "WARN").put("event", "doctor_rejected"));
+      output.write(JSON.writeValueAsBytes(answer));
+      return;
+    }
+    List<Finding> findings = doctor.run(target.get(), false);
+    List<Finding> failed = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).toList();
+    if (!failed.isEmpty()) {
+      alerts.publish(alert(failed));
+    }
+    ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("failed", failed.size());
+    ArrayNode checks = answer.putArray("checks");
+    findings.forEach(f -> checks.addObject().put("check", f.check()).put("verdict", f.verdict().name()).put("finding", f.finding()));
+    log.println(answer.deepCopy().put("level", failed.isEmpty() ? "INFO" : "ERROR").put("event", "doctor_outcome"));
+    output.write(JSON.writeValueAsBytes(answer));
+  }
+
+  Alert alert(List<Finding> failed) {
+    StringBuilder body = new StringBuilder("pagorecon doctor (daily, " + stage + "): " + failed.size() + " check(s) failed.\n\n");
+    failed.forEach(f -> body.append("- ").append(f.line()).append('\n'));
+    body.append("\nRun `./pagorecon doctor --aws` for every check; what each means: docs/doctor.md.\n");
+    return new Alert("pagorecon " + stage + ": doctor found " + failed.size() + " failing check(s): "
+        + String.join(", ", failed.stream().map(Finding::check).toList()), body.toString(), Alert.Severity.HIGH, stage);
+  }
+
+  /** Null when the event is a valid scheduler input: an object with at most {@code trigger}. */
+  static String problem(byte[] body) {
+    if (body.length == 0) {
+      return null;
+    }
+    JsonNode event;
+    try {
+      event = JSON.readTree(body);
+    } catch (IOException e) {
+      return "the event is not JSON";
+    }
+    if (event == null || event.isNull()) {
+      return null;
+    }
+    if (!event.isObject()) {
+      return "the event must be a JSON object";
+    }
+    for (Iterator<String> it = event.fieldNames(); it.hasNext(); ) {
+      String field = it.next();
+      if (!field.equals("trigger")) {
+        return "unknown field '" + field + "' (allowed: trigger)";
+      }
+    }
+    return null;
+  }
+}
