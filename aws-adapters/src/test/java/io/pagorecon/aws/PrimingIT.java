@@ -26,7 +26,7 @@ class PrimingIT {
 
   @Test
   void secretPrimer_shouldBeRefused_withoutReturningTheSecret(AwsTestEnvironment aws) {
-    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"s3cr3t\"}");
+    aws.putSecret("PagoEfectivoSecret", "{\"secretKey\":\"PRIMINGSECRETEXAMPLE\"}");
 
     int status = new SecretsManagerSecretSource(aws.clients().secretsManager()).prime(aws.stack().arn("PagoEfectivoSecret"));
 

@@ -29,7 +29,8 @@ public final class ExampleSecrets {
       "SEC0123456789abcdef",
       "SEC000000000000000000000000000000000000000000000000000000000000000",
       "SECwrong",
-      "SECbench");
+      "SECbench",
+      "PRIMINGSECRETEXAMPLE");
 
   private ExampleSecrets() {}
 
