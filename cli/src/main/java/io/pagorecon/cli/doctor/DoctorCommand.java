@@ -30,13 +30,27 @@ import picocli.CommandLine.Option;
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
+    header = "Check a stack and its PagoEfectivo account, cause by cause.",
     description = {
-      "Checks a stack and its PagoEfectivo account: credentials, ip-allowlist, tls, webhook-endpoint,",
-      "clock-skew, daily-limit, pipeline (docs/doctor.md). With --aws, everything comes from the",
-      "environment the stack's functions get (PAGOEFECTIVO_SECRET_ARN, PAYMENTS_TABLE, DATA_BUCKET, STAGE,",
-      "AWS_REGION, ...). Otherwise give --pagoefectivo-url (and --webhook-url) and the credentials in",
-      "PAGOEFECTIVO_ACCESS_KEY, PAGOEFECTIVO_SECRET_KEY, PAGOEFECTIVO_ID_SERVICE.",
-      "Exit codes: 0 no FAIL, 1 some FAIL, 2 usage error, 3 could not run."
+      "Checks a stack and its PagoEfectivo account: credentials, ip-allowlist, tls, webhook-endpoint, clock-skew, daily-limit, pipeline "
+          + "(docs/doctor.md). One line per check: PASS|WARN|FAIL <check> <finding> — <what to do>; --json for machines. With --aws, everything "
+          + "comes from the environment the stack's functions get. Otherwise give --pagoefectivo-url (and --webhook-url); credentials come from "
+          + "the environment, never from flags."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon doctor --pagoefectivo-url https://pre1a.services.pagoefectivo.pe/v1/ --webhook-url https://example.org/webhooks/pagoefectivo",
+      "  ./pagorecon doctor --aws --json",
+      "",
+      "Environment: PAGOEFECTIVO_ACCESS_KEY, PAGOEFECTIVO_SECRET_KEY, PAGOEFECTIVO_ID_SERVICE (explicit endpoints); with --aws "
+          + "PAGOEFECTIVO_SECRET_ARN, PAYMENTS_TABLE, DATA_BUCKET, STAGE, AWS_REGION and the AWS credentials chain.",
+      "",
+      "Exit status:",
+      "  0  no check failed",
+      "  1  some check failed",
+      "  2  bad input or usage",
+      "  3  the checks could not run"
     })
 public final class DoctorCommand implements Callable<Integer> {
 

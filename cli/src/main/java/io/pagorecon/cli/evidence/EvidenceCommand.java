@@ -24,12 +24,24 @@ import picocli.CommandLine.Option;
 @Command(
     name = "evidence",
     mixinStandardHelpOptions = true,
+    header = "Write the dispute evidence pack of one order or CIP.",
     description = {
-      "Writes the dispute pack of one order or CIP (docs/evidence.md): raw notification bytes with their",
-      "headers and the signature verified again now, journal entries, statement rows, ledger entries with",
-      "their history, report lines and summary.md in zh/es/en. The stack comes from the environment",
-      "(STAGE, PAYMENTS_TABLE, DATA_BUCKET, LEDGER_TABLE, PAGOEFECTIVO_SECRET_ARN, SELLER_ZONE, AWS_*).",
-      "Exit codes: 0 written, 2 usage or nothing known, 3 AWS unreachable."
+      "Writes the dispute pack of one order or CIP (docs/evidence.md): raw notification bytes with their headers and the signature verified "
+          + "again now, journal entries, statement rows, ledger entries with their history, report lines and summary.md in zh/es/en."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./pagorecon evidence --cip 11546901 --out pack-11546901.zip",
+      "  ./pagorecon evidence --order ORD-1001 --out pack-ORD-1001.zip",
+      "",
+      "Environment: STAGE, PAYMENTS_TABLE, DATA_BUCKET, LEDGER_TABLE, PAGOEFECTIVO_SECRET_ARN, SELLER_ZONE and the AWS settings (AWS_REGION, "
+          + "AWS_ENDPOINT_URL, the credentials chain).",
+      "",
+      "Exit status:",
+      "  0  written",
+      "  2  bad input or usage, or nothing known of that order or CIP",
+      "  3  AWS unreachable"
     })
 public final class EvidenceCommand implements Callable<Integer> {
 
