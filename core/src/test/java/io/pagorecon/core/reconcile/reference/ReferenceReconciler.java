@@ -20,7 +20,7 @@ import java.util.Optional;
  * The object-per-row engine as it was before the column layout, kept unchanged as the reference
  * the column engine's reports are compared with, byte for byte ({@code ColumnEngineEquivalenceTest}).
  *
- * <p>Three-way reconciliation (DESIGN.md Contract 1, dates per Contract 2). Linear time: every input
+ * <p>Three-way reconciliation (docs/contracts.md: Contract 1, dates per Contract 2). Linear time: every input
  * is indexed once in hash maps, then each order, statement row and webhook is visited once. The
  * output does not depend on the order of the inputs: the findings are sorted by a total key and
  * every choice among several candidates (which webhook of a CIP counts, which order a CIP is
