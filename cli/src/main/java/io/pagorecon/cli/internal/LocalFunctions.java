@@ -75,6 +75,15 @@ public final class LocalFunctions {
             new StatementLandedReconcileHandler(w.useCase(), w.config().stage(), w.config().businessZone(), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
       }
+      case "SettlementFunction": {
+        io.pagorecon.functions.settlement.SettlementFileLandedHandler h = new io.pagorecon.functions.settlement.SettlementFileLandedHandler(env, clock);
+        return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
+      case "DoctorFunction": {
+        io.pagorecon.functions.doctor.ScheduledDoctorHandler h =
+            new io.pagorecon.functions.doctor.ScheduledDoctorHandler(env, io.pagorecon.aws.AwsClients.fromEnvironment(env), clock);
+        return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
       case "DingTalkFunction": {
         // its robot's signature needs real time: DingTalk checks the timestamp against its own clock
         AlertQueueDingTalkHandler h = AlertQueueDingTalkHandler.fromEnvironment(env);

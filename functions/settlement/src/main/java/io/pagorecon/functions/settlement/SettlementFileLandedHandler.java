@@ -37,8 +37,8 @@ public final class SettlementFileLandedHandler implements RequestStreamHandler, 
     Core.getGlobalContext().register(this);
   }
 
-  /** Wires from the given environment, as Lambda's constructor does from the real one (ITs use it). */
-  SettlementFileLandedHandler(Map<String, String> env, Clock clock) {
+  /** Wires from the given environment, as Lambda's constructor does from the real one (ITs and the local stack use it). */
+  public SettlementFileLandedHandler(Map<String, String> env, Clock clock) {
     this(SettlementWiring.fromEnvironment(env), clock);
   }
 
