@@ -142,14 +142,14 @@ public final class SettleCommand implements Callable<Integer> {
     ColumnMapping bankMapping;
     try {
       settlementMapping = settlementsFormat == null ? SettlementFileReaders.settlementsCanonical()
-          : ColumnMapping.fromProperties(settlementsFormat.getFileName().toString(), properties(settlementsFormat), SettlementFileReaders.SETTLEMENT_FIELDS);
+          : ColumnMapping.fromProperties(String.valueOf(settlementsFormat.getFileName()), properties(settlementsFormat), SettlementFileReaders.SETTLEMENT_FIELDS);
     } catch (IOException | IllegalArgumentException e) {
       return usage("--settlements-format: " + e.getMessage());
     }
     try {
       Optional<ColumnMapping> preset = SettlementFileReaders.bankPreset(bankFormat);
       bankMapping = preset.isPresent() ? preset.get()
-          : ColumnMapping.fromProperties(Path.of(bankFormat).getFileName().toString(), properties(Path.of(bankFormat)), SettlementFileReaders.BANK_FIELDS);
+          : ColumnMapping.fromProperties(String.valueOf(Path.of(bankFormat).getFileName()), properties(Path.of(bankFormat)), SettlementFileReaders.BANK_FIELDS);
     } catch (IOException | IllegalArgumentException e) {
       return usage("--bank-format: " + e.getMessage());
     }
@@ -204,8 +204,8 @@ public final class SettleCommand implements Callable<Integer> {
       throw new IllegalArgumentException("\"" + file + "\" is neither a preset nor a readable .properties file");
     }
     Properties p = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try (InputStreamReader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+      p.load(in);
     }
     return p;
   }

@@ -261,7 +261,10 @@ public final class Demo {
       int n = 0;
       for (var obj : clients.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix("journal/")).contents()) {
         Path to = journal.resolve(obj.key().substring("journal/".length()));
-        Files.createDirectories(to.getParent());
+        Path parent = to.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
         Files.write(to, clients.s3().getObjectAsBytes(g -> g.bucket(bucket).key(obj.key())).asByteArray());
         n++;
       }

@@ -83,8 +83,12 @@ public final class LocalStackRecord {
    */
   public static AutoCloseable publish(Path file, Contents contents) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".local-stack", ".tmp");
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir == null) {
+        throw new IllegalArgumentException(file + " has no parent folder");
+      }
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".local-stack", ".tmp");
       try {
         trySetOwnerOnly(tmp);
         JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), contents);
