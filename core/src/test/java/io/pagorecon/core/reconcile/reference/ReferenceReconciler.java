@@ -1,5 +1,6 @@
 package io.pagorecon.core.reconcile.reference;
 
+import io.pagorecon.core.reconcile.internal.LongIntMap;
 import io.pagorecon.core.reconcile.*;
 
 import io.pagorecon.core.money.Currency;
