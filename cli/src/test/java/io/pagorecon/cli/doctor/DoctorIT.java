@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.DynamoDbSyncRuns;
+import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.Pagorecon;
 import io.pagorecon.functions.doctor.Finding;
@@ -237,6 +239,22 @@ class DoctorIT {
       aws.clients().s3().putObject(r -> r.bucket(aws.ref("DataBucket")).key("reports/sandbox/" + day + "/summary.json"),
           software.amazon.awssdk.core.sync.RequestBody.fromString("{}"));
     }
+    out.getBuffer().setLength(0);
+    doctor(env, "--aws", "--daily-limit", "5000");
+    assertThat(line("pipeline")).startsWith("FAIL pipeline").contains("last sync NEVER").doesNotContain("MISSING");
+
+    DynamoDbSyncRuns syncRuns = new DynamoDbSyncRuns(aws.clients().dynamoDb(), aws.ref("PaymentsTable"));
+    syncRuns.record(new SyncRuns.Run(Instant.now().minus(Duration.ofMinutes(45)), 3, 0));
+    out.getBuffer().setLength(0);
+    doctor(env, "--aws", "--daily-limit", "5000");
+    assertThat(line("pipeline")).startsWith("FAIL pipeline").contains(" LATE");
+
+    syncRuns.record(new SyncRuns.Run(Instant.now(), 3, 1));
+    out.getBuffer().setLength(0);
+    doctor(env, "--aws", "--daily-limit", "5000");
+    assertThat(line("pipeline")).startsWith("WARN pipeline").contains("(3 checked, 1 failed)");
+
+    syncRuns.record(new SyncRuns.Run(Instant.now(), 3, 0));
     out.getBuffer().setLength(0);
     doctor(env, "--aws", "--daily-limit", "5000");
     assertThat(line("pipeline")).startsWith("PASS pipeline last accepted webhook " + now.toString().substring(0, 16));

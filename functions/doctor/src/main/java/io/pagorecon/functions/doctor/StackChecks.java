@@ -1,7 +1,10 @@
 package io.pagorecon.functions.doctor;
 
 import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbSyncRuns;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.payment.StorageException;
+import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.core.time.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,6 +42,8 @@ public final class StackChecks {
   /** StatementFunction runs at 02:00 Lima with retries up to an hour; ReconcileFunction's fallback at 09:00. */
   static final LocalTime STATEMENT_DUE = LocalTime.of(3, 30);
   static final LocalTime RECONCILE_DUE = LocalTime.of(9, 30);
+  /** SyncFunction runs every 10 minutes (template): three missed runs in a row fail the check. */
+  static final Duration SYNC_DUE = Duration.ofMinutes(30);
   static final BigDecimal WARN_SHARE = new BigDecimal("0.80");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
@@ -108,6 +113,21 @@ public final class StackChecks {
       Optional<Instant> lastWebhook = lastWebhook(s, today, yesterday);
       parts.add("last accepted webhook " + lastWebhook.map(Instant::toString).orElse("none in 2 days"));
 
+      Optional<SyncRuns.Run> sync = new DynamoDbSyncRuns(s.clients().dynamoDb(), s.paymentsTable()).last();
+      if (sync.isEmpty() || sync.get().finishedAt().isBefore(now.minus(SYNC_DUE))) {
+        parts.add("last sync " + sync.map(r -> r.finishedAt().toString() + " LATE").orElse("NEVER"));
+        worst = Finding.Verdict.FAIL;
+        todo.add("SyncFunction has not finished a run in " + SYNC_DUE.toMinutes() + " min: read its logs and the schedule "
+            + "(EveryTenMinutes) and the dead-letter queue");
+      } else {
+        SyncRuns.Run run = sync.get();
+        parts.add("last sync " + run.finishedAt() + " (" + run.checked() + " checked, " + run.failed() + " failed)");
+        if (run.failed() > 0 && worst == Finding.Verdict.PASS) {
+          worst = Finding.Verdict.WARN;
+          todo.add("the last sync could not check " + run.failed() + " CIP(s): read SyncFunction's sync_outcome log line");
+        }
+      }
+
       LocalDate statementDay = limaTime.isBefore(STATEMENT_DUE) ? yesterday.minusDays(1) : yesterday;
       boolean statement = exists(s, "statements/" + s.stage().wireName() + "/" + DAY.format(statementDay) + "/manifest.json");
       parts.add("statement " + statementDay + (statement ? " published" : " MISSING"));
@@ -134,7 +154,7 @@ public final class StackChecks {
         worst = Finding.Verdict.FAIL;
         todo.add("read the dead-lettered invocations (SchedulerDeadLetterQueueUrl), re-run them, then purge the queue");
       }
-    } catch (SdkException e) {
+    } catch (SdkException | StorageException e) {
       return Finding.fail(check, "cannot read the stack (" + e.getClass().getSimpleName() + ")",
           "check the AWS credentials and the stack's names in the environment");
     }

@@ -11,6 +11,7 @@ import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbCipRegistry;
 import io.pagorecon.aws.DynamoDbOrderStore;
 import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.DynamoDbSyncRuns;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
@@ -21,7 +22,9 @@ import io.pagorecon.core.order.PaymentAssurance;
 import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.secrets.CachedSecrets;
 import io.pagorecon.core.sync.SweepReport;
+import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.core.sync.SyncSweep;
+import io.pagorecon.core.payment.StorageException;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.pagoefectivo.RotatingPagoEfectivoClient;
 import java.io.IOException;
@@ -48,9 +51,13 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   private final Clock clock;
   private final PrintStream log;
   private final InvocationJournal journal;
+  private final SyncRuns runs;
 
-  /** The sweep, the auto-cancel when ORDER_OPEN_HOURS is above 0, and the journal of their PagoEfectivo calls. */
-  public record Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal) {}
+  /**
+   * The sweep, the auto-cancel when ORDER_OPEN_HOURS is above 0, the journal of their PagoEfectivo
+   * calls, and where each finished run is noted for the doctor.
+   */
+  public record Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal, SyncRuns runs) {}
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ScheduledSyncHandler() {
@@ -58,19 +65,21 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   }
 
   public ScheduledSyncHandler(Wiring wiring, Clock clock, PrintStream log) {
-    this(wiring.sweep(), wiring.expiry(), clock, log, wiring.journal());
+    this(wiring.sweep(), wiring.expiry(), clock, log, wiring.journal(), wiring.runs());
   }
 
   public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
-    this(sweep, Optional.empty(), clock, log, InvocationJournal.discarding());
+    this(sweep, Optional.empty(), clock, log, InvocationJournal.discarding(), SyncRuns.NONE);
   }
 
-  public ScheduledSyncHandler(SyncSweep sweep, Optional<OrderExpiry> expiry, Clock clock, PrintStream log, InvocationJournal journal) {
+  public ScheduledSyncHandler(SyncSweep sweep, Optional<OrderExpiry> expiry, Clock clock, PrintStream log, InvocationJournal journal,
+      SyncRuns runs) {
     this.sweep = Objects.requireNonNull(sweep, "sweep");
     this.expiry = Objects.requireNonNull(expiry, "expiry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
     this.journal = Objects.requireNonNull(journal, "journal");
+    this.runs = Objects.requireNonNull(runs, "runs");
   }
 
   /** The no-arg constructor's wiring, from a given environment (the CLI hosts the handler locally). */
@@ -96,7 +105,7 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
           calendar, OrderPayments.Settings.standard());
       expiry = Optional.of(new OrderExpiry(registry, store, orders, api, config.orderOpenFor(), config.maxPerRun()));
     }
-    return new Wiring(sweep, expiry, journal);
+    return new Wiring(sweep, expiry, journal, new DynamoDbSyncRuns(clients.dynamoDb(), config.paymentsTable()));
   }
 
   @Override
@@ -116,6 +125,13 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
       expired = expiry.map(e -> e.run(clock.instant()));
     } finally {
       journal.flushQuietly(requestId).ifPresent(e -> log.println(journalFailure(requestId, e)));
+    }
+    try {
+      runs.record(new SyncRuns.Run(clock.instant(), report.checked(), report.failures().size()));
+    } catch (StorageException e) {
+      // The sweep's work is done and stored; a missing run note only makes the doctor look sooner.
+      log.println(JSON.createObjectNode().put("level", "WARN").put("event", "sync_run_not_recorded").put("requestId", requestId)
+          .put("reason", e.getMessage()).toString());
     }
     ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("checked", report.checked())
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())

@@ -14,6 +14,7 @@ import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.payment.PaymentState;
 import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.sync.CheckSchedule;
+import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.core.sync.SyncSweep;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.fixtures.InMemoryCipGateway;
@@ -70,6 +71,57 @@ class ScheduledSyncHandlerTest {
     String template = java.nio.file.Files.readString(io.pagorecon.devstack.StackTemplate.locate().path());
     assertThat(template).contains("Namespace: pagorecon/sync\n              MetricName: pendingChecked")
         .contains("Namespace: pagorecon/sync\n              MetricName: syncFailures");
+  }
+
+  @Test
+  void handleRequest_shouldNoteEachFinishedRun_andSurviveAFailedNote() throws Exception {
+    java.util.List<SyncRuns.Run> noted = new java.util.ArrayList<>();
+    Clock clock = Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+    SyncSweep sweep = new SyncSweep(store, store, recorder, gateway, r -> { }, CheckSchedule.standard(), BusinessCalendar.lima(), 100);
+    SyncRuns notes = new SyncRuns() {
+      @Override
+      public void record(Run run) {
+        noted.add(run);
+      }
+
+      @Override
+      public Optional<Run> last() {
+        return noted.isEmpty() ? Optional.empty() : Optional.of(noted.get(noted.size() - 1));
+      }
+    };
+    recorder.record(new PaymentFact("1002", PaymentEvent.CREATED, "api:CREATED", Source.API, T0, LocalDate.of(2024, 1, 15),
+        Optional.of(Money.of("5.00", Currency.PEN)), Optional.of("ORD-2"), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()));
+
+    new ScheduledSyncHandler(sweep, Optional.empty(), clock, new PrintStream(logs, true, StandardCharsets.UTF_8),
+        io.pagorecon.core.journal.InvocationJournal.discarding(), notes)
+        .handleRequest(new java.io.ByteArrayInputStream("{\"trigger\":\"schedule\"}".getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayOutputStream(), null);
+
+    assertThat(noted).hasSize(1);
+    assertThat(noted.get(0).finishedAt()).isEqualTo(clock.instant());
+    assertThat(noted.get(0).checked()).isEqualTo(1);
+
+    SyncRuns broken = new SyncRuns() {
+      @Override
+      public void record(Run run) {
+        throw new io.pagorecon.core.payment.StorageException("table unavailable", new RuntimeException());
+      }
+
+      @Override
+      public Optional<Run> last() {
+        return Optional.empty();
+      }
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new ScheduledSyncHandler(sweep, Optional.empty(), clock, new PrintStream(logs, true, StandardCharsets.UTF_8),
+        io.pagorecon.core.journal.InvocationJournal.discarding(), broken)
+        .handleRequest(new java.io.ByteArrayInputStream(new byte[0]), out, null);
+
+    JsonNode answer = JSON.readTree(out.toByteArray());
+    assertThat(answer.has("checked")).as(answer.toString()).isTrue();
+    assertThat(answer.has("code")).as(answer.toString()).isFalse();
+    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"event\":\"sync_run_not_recorded\"");
   }
 
   @Test
