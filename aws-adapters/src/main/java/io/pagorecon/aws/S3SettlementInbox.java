@@ -9,10 +9,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** {@link SettlementInbox} on the data bucket's {@code inbox/settlements/} prefix. */
+/** {@link SettlementInbox} on the data bucket's {@code inbox/portal/} prefix (the portal exports the statement merges; Contract 3 settlement exports have their own {@code inbox/settlements/}). */
 public final class S3SettlementInbox implements SettlementInbox {
 
-  public static final String PREFIX = "inbox/settlements/";
+  public static final String PREFIX = "inbox/portal/";
   /** Larger files are not settlement exports; they are skipped rather than loaded into memory. */
   static final long MAX_BYTES = 20L * 1024 * 1024;
 

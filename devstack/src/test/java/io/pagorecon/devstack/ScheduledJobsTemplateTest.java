@@ -42,7 +42,7 @@ class ScheduledJobsTemplateTest {
 
     assertThat(policies).anySatisfy(p -> assertThat(p).containsKey("DynamoDBReadPolicy"));
     assertThat(policies).noneSatisfy(p -> assertThat(p).containsKey("DynamoDBCrudPolicy"));
-    assertThat(policies.toString()).contains("/statements/${Stage}/*").contains("/inbox/settlements/*").doesNotContain("s3:*");
+    assertThat(policies.toString()).contains("/statements/${Stage}/*").contains("/inbox/portal/*").doesNotContain("s3:*");
   }
 
   @Test

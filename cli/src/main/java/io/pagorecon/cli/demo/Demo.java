@@ -167,9 +167,9 @@ public final class Demo {
         put(s3, bucket, ordersKey, orders);
         progress.info("s3://" + bucket + "/" + ordersKey);
         // CIPs the shop issued outside pagorecon and whose webhooks were lost are known only from
-        // the portal's export, which the statement merges (docs/data-model.md inbox/settlements/).
+        // the portal's export, which the statement merges (docs/data-model.md inbox/portal/).
         byte[] portal = portalExport(sim, clock, cips.values());
-        String portalKey = "inbox/settlements/pagoefectivo-portal-" + day + ".csv";
+        String portalKey = "inbox/portal/pagoefectivo-portal-" + day + ".csv";
         put(s3, bucket, portalKey, portal);
         progress.info("s3://" + bucket + "/" + portalKey);
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Port: settlement files the merchant exported from PagoEfectivo's portal (S3 {@code
- * inbox/settlements/} in production). Every file is offered on every run; the rows a statement
+ * inbox/portal/} in production). Every file is offered on every run; the rows a statement
  * uses are chosen by their dates.
  */
 public interface SettlementInbox {
