@@ -66,6 +66,14 @@ public final class Doctor {
     return out;
   }
 
+  /**
+   * Only {@code pipeline}: what the schedule at the statement deadline runs, so a statement that is
+   * not published by then alerts that morning, not at the daily run.
+   */
+  public List<Finding> pipeline(DoctorTarget target) {
+    return List.of(stack.pipeline(target.stack()));
+  }
+
   /** 0 when no check failed, 1 otherwise (the command's exit code). */
   public static int exitCode(List<Finding> findings) {
     return findings.stream().anyMatch(f -> f.verdict() == Finding.Verdict.FAIL) ? 1 : 0;

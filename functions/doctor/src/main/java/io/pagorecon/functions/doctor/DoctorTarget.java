@@ -7,6 +7,7 @@ import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
 import io.pagorecon.pagoefectivo.PagoEfectivoSettings;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,10 @@ public record DoctorTarget(
   public static final String WEBHOOK_URL = "PAGORECON_WEBHOOK_URL";
   /** Optional: dead-letter queue URLs to watch, comma-separated. */
   public static final String DEAD_LETTER_QUEUES = "PAGORECON_DEAD_LETTER_QUEUE_URLS";
+  public static final String STATEMENT_DEADLINE = "STATEMENT_DEADLINE_HOUR_LIMA";
   /** Every variable {@link #fromStackEnvironment} reads. */
   public static final List<String> KEYS = List.of("STAGE", "PAGOEFECTIVO_SECRET_ARN", "PAYMENTS_TABLE", "DATA_BUCKET", DAILY_LIMIT,
-      WEBHOOK_URL, DEAD_LETTER_QUEUES);
+      WEBHOOK_URL, DEAD_LETTER_QUEUES, STATEMENT_DEADLINE);
 
   /**
    * The stack the environment names, as its functions see it: credentials from the PagoEfectivo
@@ -64,7 +66,24 @@ public record DoctorTarget(
     Optional<URI> webhook = webhookUrl.or(() -> Optional.ofNullable(env.get(WEBHOOK_URL)).filter(v -> !v.isBlank()).map(URI::create));
     Optional<BigDecimal> limit = dailyLimit.or(() -> dailyLimit(env));
     return new DoctorTarget(base, webhook, creds, limit, Optional.of(new StackChecks.Stack(clients, stage,
-        required(env, "PAYMENTS_TABLE"), required(env, "DATA_BUCKET"), dlqs)));
+        required(env, "PAYMENTS_TABLE"), required(env, "DATA_BUCKET"), dlqs, statementDeadline(env))));
+  }
+
+  /** {@value #STATEMENT_DEADLINE}: the Lima hour (0–23) by which yesterday's statement must be published; 4 when unset. */
+  public static LocalTime statementDeadline(Map<String, String> env) {
+    String v = Optional.ofNullable(env.get(STATEMENT_DEADLINE)).map(String::strip).orElse("");
+    if (v.isEmpty()) {
+      return StackChecks.STATEMENT_DUE;
+    }
+    try {
+      int hour = Integer.parseInt(v);
+      if (hour < 0 || hour > 23) {
+        throw new IllegalArgumentException(STATEMENT_DEADLINE + " must be an hour from 0 to 23: " + v);
+      }
+      return LocalTime.of(hour, 0);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(STATEMENT_DEADLINE + " must be an hour from 0 to 23: " + v);
+    }
   }
 
   /** {@value #DAILY_LIMIT}, when set. */

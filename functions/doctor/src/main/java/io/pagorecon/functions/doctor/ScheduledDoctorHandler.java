@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
@@ -25,12 +26,14 @@ import java.util.function.Supplier;
 
 /**
  * DoctorFunction: once a day the doctor's checks without side effects (no webhook probe) against
- * this stack; one alert through the alerts topic when a check fails. Thin: validate the event, run
- * the checks, alert, answer and log one line.
+ * this stack; at the statement deadline ({@code {"trigger":"statement-deadline"}}) only the
+ * {@code pipeline} check. One alert through the alerts topic when a check fails. Thin: validate
+ * the event, run the checks, alert, answer and log one line.
  */
 public final class ScheduledDoctorHandler implements RequestStreamHandler {
 
   public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
+  public static final String STATEMENT_DEADLINE_TRIGGER = "statement-deadline";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Doctor doctor;
@@ -69,27 +72,31 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     String requestId = context != null && context.getAwsRequestId() != null ? context.getAwsRequestId() : "local";
-    String problem = problem(input.readAllBytes());
+    byte[] body = input.readAllBytes();
+    String problem = problem(body);
     if (problem != null) {
       ObjectNode answer = JSON.createObjectNode().put("code", ErrorCode.INVALID_FIELD.name()).put("message", problem).put("requestId", requestId);
       log.println(answer.deepCopy().put("level", "WARN").put("event", "doctor_rejected"));
       output.write(JSON.writeValueAsBytes(answer));
       return;
     }
-    List<Finding> findings = doctor.run(target.get(), false);
+    boolean deadline = STATEMENT_DEADLINE_TRIGGER.equals(JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body)
+        .path("trigger").asText(""));
+    List<Finding> findings = deadline ? doctor.pipeline(target.get()) : doctor.run(target.get(), false);
     List<Finding> failed = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).toList();
     if (!failed.isEmpty()) {
-      alerts.publish(alert(failed));
+      alerts.publish(alert(failed, deadline ? "statement deadline" : "daily"));
     }
-    ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("failed", failed.size());
+    ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("run", deadline ? "statement-deadline" : "daily")
+        .put("failed", failed.size());
     ArrayNode checks = answer.putArray("checks");
     findings.forEach(f -> checks.addObject().put("check", f.check()).put("verdict", f.verdict().name()).put("finding", f.finding()));
     log.println(answer.deepCopy().put("level", failed.isEmpty() ? "INFO" : "ERROR").put("event", "doctor_outcome"));
     output.write(JSON.writeValueAsBytes(answer));
   }
 
-  Alert alert(List<Finding> failed) {
-    StringBuilder body = new StringBuilder("pagorecon doctor (daily, " + stage + "): " + failed.size() + " check(s) failed.\n\n");
+  Alert alert(List<Finding> failed, String run) {
+    StringBuilder body = new StringBuilder("pagorecon doctor (" + run + ", " + stage + "): " + failed.size() + " check(s) failed.\n\n");
     failed.forEach(f -> body.append("- ").append(f.line()).append('\n'));
     body.append("\nRun `./pagorecon doctor --aws` for every check; what each means: docs/doctor.md.\n");
     return new Alert("pagorecon " + stage + ": doctor found " + failed.size() + " failing check(s): "

@@ -29,8 +29,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class StackChecks {
 
   /** A stack's resources, resolved by whoever built the target. */
-  public record Stack(AwsClients clients, Stage stage, String paymentsTable, String dataBucket, List<String> deadLetterQueueUrls) {
+  public record Stack(AwsClients clients, Stage stage, String paymentsTable, String dataBucket, List<String> deadLetterQueueUrls,
+      LocalTime statementDue) {
     public Stack {
+      Objects.requireNonNull(statementDue, "statementDue");
       Objects.requireNonNull(clients, "clients");
       Objects.requireNonNull(stage, "stage");
       Objects.requireNonNull(paymentsTable, "paymentsTable");
@@ -39,8 +41,11 @@ public final class StackChecks {
     }
   }
 
-  /** StatementFunction runs at 02:00 Lima with retries up to an hour; ReconcileFunction's fallback at 09:00. */
-  static final LocalTime STATEMENT_DUE = LocalTime.of(3, 30);
+  /**
+   * StatementFunction runs at 02:00 Lima with retries up to an hour; the default deadline leaves an
+   * hour more (template parameter StatementDeadlineHourLima). ReconcileFunction's fallback is at 09:00.
+   */
+  static final LocalTime STATEMENT_DUE = LocalTime.of(4, 0);
   static final LocalTime RECONCILE_DUE = LocalTime.of(9, 30);
   /** SyncFunction runs every 10 minutes (template): three missed runs in a row fail the check. */
   static final Duration SYNC_DUE = Duration.ofMinutes(30);
@@ -128,7 +133,7 @@ public final class StackChecks {
         }
       }
 
-      LocalDate statementDay = limaTime.isBefore(STATEMENT_DUE) ? yesterday.minusDays(1) : yesterday;
+      LocalDate statementDay = limaTime.isBefore(s.statementDue()) ? yesterday.minusDays(1) : yesterday;
       boolean statement = exists(s, "statements/" + s.stage().wireName() + "/" + DAY.format(statementDay) + "/manifest.json");
       parts.add("statement " + statementDay + (statement ? " published" : " MISSING"));
       if (!statement) {

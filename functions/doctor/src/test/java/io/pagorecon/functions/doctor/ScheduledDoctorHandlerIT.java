@@ -68,6 +68,16 @@ class ScheduledDoctorHandlerIT {
     assertThat(first.path("checks")).extracting(c -> c.path("check").asText() + "=" + c.path("verdict").asText())
         .contains("credentials=PASS", "ip-allowlist=PASS", "webhook-endpoint=WARN", "clock-skew=PASS", "daily-limit=WARN", "pipeline=FAIL");
 
+    JsonNode deadline = run(handler, "statement-deadline");
+
+    assertThat(deadline.path("run").asText()).isEqualTo("statement-deadline");
+    assertThat(deadline.path("checks")).extracting(c -> c.path("check").asText() + "=" + c.path("verdict").asText())
+        .containsExactly("pipeline=FAIL");
+    List<Message> deadlineAlerts = aws.clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(5).maxNumberOfMessages(10))
+        .messages();
+    assertThat(deadlineAlerts).singleElement().satisfies(m -> assertThat(new ObjectMapper().readTree(m.body()).path("Message").asText())
+        .contains("pagorecon doctor (statement deadline, sandbox)").contains("FAIL pipeline"));
+
     LocalDate today = io.pagorecon.core.time.BusinessCalendar.lima().businessDate(java.time.Instant.now());
     for (int back = 1; back <= 2; back++) {
       String day = today.minusDays(back).toString().replace('-', '/');
@@ -99,8 +109,12 @@ class ScheduledDoctorHandlerIT {
   }
 
   private static JsonNode run(ScheduledDoctorHandler handler) throws Exception {
+    return run(handler, "schedule");
+  }
+
+  private static JsonNode run(ScheduledDoctorHandler handler, String trigger) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream("{\"trigger\":\"schedule\"}".getBytes(StandardCharsets.UTF_8)), out, null);
+    handler.handleRequest(new ByteArrayInputStream(("{\"trigger\":\"" + trigger + "\"}").getBytes(StandardCharsets.UTF_8)), out, null);
     return new ObjectMapper().readTree(out.toByteArray());
   }
 }
