@@ -39,7 +39,8 @@ public final class SettleBench implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Where datasets are generated and reused (default: <tmp>/pagorecon-bench).")
   Path data;
 
-  @Option(names = "--xmx", defaultValue = "1g", paramLabel = "SIZE", description = "Heap of pagorecon's child JVM (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--xmx", defaultValue = "2g", paramLabel = "SIZE",
+      description = "Heap of pagorecon's child JVM (default: ${DEFAULT-VALUE}, below the 2.35 GB SettlementFunction's 3008 MB at 80 % gives).")
   String xmx;
 
   @Override
