@@ -193,8 +193,14 @@ class AwsStackIT {
         List.of(new Discrepancy(Category.PAID_NOT_RECORDED, Optional.of(LocalDate.of(2024, 1, 15)), "A-1001", "11546901", m, m,
             Optional.of(Currency.PEN), Optional.empty(), Optional.empty(), "", Optional.empty())), Instant.parse("2024-01-16T06:00:00Z"));
 
+    // and the CIP's paid notification, for the evidence example
+    new io.pagorecon.core.payment.PaymentRecorder(new io.pagorecon.aws.DynamoDbPaymentStore(aws.clients().dynamoDb(), physical.get("PaymentsTable")),
+        java.time.Duration.ofMinutes(10)).record(new io.pagorecon.core.payment.PaymentFact("11546901", io.pagorecon.core.payment.PaymentEvent.PAID,
+        "cip.paid", io.pagorecon.core.payment.Source.WEBHOOK, Instant.parse("2024-01-15T15:35:20Z"), LocalDate.of(2024, 1, 15), m, Optional.of("A-1001"),
+        Optional.of(java.time.OffsetDateTime.parse("2024-01-15T10:35:12-05:00")), Optional.empty(), Optional.of("1253"), Optional.empty(), Optional.empty()));
+
     List<String> examples = new ArrayList<>();
-    for (String command : List.of("replay", "ledger", "ledger list", "ledger show", "ledger ack", "ledger resolve", "backfill")) {
+    for (String command : List.of("replay", "ledger", "ledger list", "ledger show", "ledger ack", "ledger resolve", "backfill", "evidence")) {
       HelpExamples.of(command).stream().filter(e -> e.contains("--aws")).forEach(examples::add);
     }
     assertThat(examples).hasSizeGreaterThanOrEqualTo(4);

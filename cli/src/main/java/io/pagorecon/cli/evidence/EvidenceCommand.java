@@ -4,6 +4,8 @@ import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.ExitCodes;
+import io.pagorecon.cli.internal.ResolvedStack;
+import io.pagorecon.cli.internal.StackTarget;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.secrets.SecretUnavailableException;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pagorecon evidence --order ID | --cip N --out FILE.zip}: the dispute pack of one order or CIP, from a stack. */
@@ -33,10 +37,11 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ./pagorecon evidence --cip 11546901 --out pack-11546901.zip",
-      "  ./pagorecon evidence --order ORD-1001 --out pack-ORD-1001.zip",
+      "  ./pagorecon evidence --order ORD-1001 --out pack-ORD-1001.zip --local",
+      "  ./pagorecon evidence --cip 11546901 --out target/pack-11546901.zip --aws",
       "",
-      "Environment: STAGE, PAYMENTS_TABLE, DATA_BUCKET, LEDGER_TABLE, PAGOEFECTIVO_SECRET_ARN, SELLER_ZONE and the AWS settings (AWS_REGION, "
-          + "AWS_ENDPOINT_URL, the credentials chain).",
+      "Environment: " + StackTarget.ENVIRONMENT_HELP + "; without --local or --aws: STAGE, PAYMENTS_TABLE, DATA_BUCKET, LEDGER_TABLE, "
+          + "PAGOEFECTIVO_SECRET_ARN, SELLER_ZONE and the AWS settings (AWS_REGION, AWS_ENDPOINT_URL, the credentials chain).",
       "",
       "Exit status:",
       "  0  written",
@@ -61,18 +66,28 @@ public final class EvidenceCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE.zip", description = "Where to write the pack.")
   Path out;
 
+  @Mixin StackTarget stack = new StackTarget();
+
   public EvidenceCommand(CliContext context) {
     this.context = Objects.requireNonNull(context, "context");
   }
 
+  /** What the pack reads, as ReconcileFunction sees the stack, plus the PagoEfectivo secret to verify signatures with. */
+  static Map<String, String> stackEnvironment(ResolvedStack s) {
+    Map<String, String> env = new HashMap<>(s.functionEnvironment("ReconcileFunction"));
+    env.put("PAGOEFECTIVO_SECRET_ARN", s.ref("PagoEfectivoSecret"));
+    return env;
+  }
+
   @Override
   public Integer call() {
-    Map<String, String> env = context.env();
+    Map<String, String> env = stack.resolve(context).map(EvidenceCommand::stackEnvironment).orElse(context.env());
     Optional<Stage> stage = Stage.parse(env.get("STAGE"));
     String table = env.get("PAYMENTS_TABLE");
     String bucket = env.get("DATA_BUCKET");
     if (stage.isEmpty() || table == null || bucket == null) {
-      context.err().println("pagorecon evidence: set STAGE, PAYMENTS_TABLE and DATA_BUCKET (the stack's names)");
+      context.err().println("pagorecon evidence: name the stack with --local or --aws [--stack-name NAME], "
+          + "or set STAGE, PAYMENTS_TABLE and DATA_BUCKET (the stack's names)");
       return ExitCodes.BAD_INPUT;
     }
     if (target.cip != null && !target.cip.matches("^[0-9]{1,14}$")) {
