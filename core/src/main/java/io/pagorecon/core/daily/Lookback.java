@@ -213,10 +213,11 @@ final class Lookback {
     if (rows.length == 0) {
       return;
     }
-    bytesRead += OrdersIndex.fetchRows(k, rows, rows.length, ranges, GAP, (row, data, idFrom, idLength, cip, amount, currency, status, created, line) -> {
+    bytesRead += OrdersIndex.fetchRows(k, rows, rows.length, ranges, GAP, (row, position, data, idFrom, idLength, cip, amount, currency, status, created, line) -> {
       // order ids are required by every orders reader, so an index never holds a missing one
       into.orders.add(data, idFrom, idFrom + Math.max(0, idLength), cip, amount, currency, status, created, Times.NONE, line);
       into.rows.add(row);
+      into.positions.add(position);
       fetched++;
     });
   }
@@ -301,18 +302,19 @@ final class Lookback {
   private static final class Fetched {
     final OrderColumns orders = new OrderColumns(16, false);
     final IntList rows = new IntList();
+    final IntList positions = new IntList();
 
     boolean has(int row) {
       return rows.containsSortedSearch(row);
     }
 
-    /** Indexes into {@link #orders}, ascending by row. */
+    /** Indexes into {@link #orders}, ascending by file position. */
     int[] order() {
-      int n = rows.size;
+      int n = positions.size;
       long[] keys = new long[n];
       int[] idx = new int[n];
       for (int i = 0; i < n; i++) {
-        keys[i] = rows.values[i];
+        keys[i] = positions.values[i];
         idx[i] = i;
       }
       OrdersIndex.Pairs.sort(keys, idx);

@@ -30,16 +30,17 @@ import java.util.Optional;
  *       and every other order created at or after {@code laterCutoff} (its own date is later than
  *       the export's);
  *   <li><b>rows</b>: per order exactly the fields the engine reads (id, cip, amount in minor units,
- *       currency, status, created_at, line), fetched by ranges.
+ *       currency, status, created_at, line) and its position in file order, fetched by ranges.
  * </ol>
  *
- * <p>Rows are the date's orders in file order, an order id kept once at the position of its last
- * occurrence: the lookback's "the latest export of an order wins" within a date.
+ * <p>Rows are the date's orders, an order id kept once at the position of its last occurrence (the
+ * lookback's "the latest export of an order wins" within a date), stored PENDING ones first: those
+ * are what later runs mostly fetch, so their ranges stay short.
  */
 final class OrdersIndex {
 
   static final int MAGIC = 0x504C4958;
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   /** The first read of an index: the whole header unless its version token is unusually long. */
   static final int FIRST_READ = 64 * 1024;
 
@@ -64,9 +65,20 @@ final class OrdersIndex {
         keptDesc[n++] = i;
       }
     }
+    // storage order: the PENDING orders first, then the rest, each in file order. The orders a later
+    // run fetches are mostly PENDING ones (paid late, or running out of their open hours), so its
+    // ranges stay within the first block; each row keeps its file position for the lookback's order.
     int[] raw = new int[n];
-    for (int p = 0; p < n; p++) {
-      raw[p] = keptDesc[n - 1 - p];
+    int[] position = new int[n];
+    int q = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int p = 0; p < n; p++) {
+        int i = keptDesc[n - 1 - p];
+        if ((day.status(i) == OrderStatus.PENDING) == (pass == 0)) {
+          raw[q] = i;
+          position[q++] = p;
+        }
+      }
     }
     keptDesc = null;
     try {
@@ -92,6 +104,7 @@ final class OrdersIndex {
         rows.writeByte(day.status(i).ordinal());
         rows.writeLong(day.createdAt(i));
         rows.writeInt(day.line(i));
+        rows.writeInt(position[p]);
         idHash[p] = day.ids().hash64(i);
         idRow[p] = p;
         if (day.hasCip(i)) {
@@ -315,17 +328,18 @@ final class OrdersIndex {
         OrderStatus status = STATUSES[b.get()];
         long created = b.getLong();
         int line = b.getInt();
-        each.row(row, data, idFrom, len, cip, amount, currency, status, created, line);
+        int position = b.getInt();
+        each.row(row, position, data, idFrom, len, cip, amount, currency, status, created, line);
       }
       k = e;
     }
     return bytes;
   }
 
-  /** One row as stored ({@code idLength} -1 for a missing id). */
+  /** One row as stored: its place in the index, its place among the date's orders in file order, its fields. */
   @FunctionalInterface
   interface RowConsumer {
-    void row(int row, byte[] data, int idFrom, int idLength, long cip, long amountMinor, Currency currency, OrderStatus status, long createdAt, int line);
+    void row(int row, int position, byte[] data, int idFrom, int idLength, long cip, long amountMinor, Currency currency, OrderStatus status, long createdAt, int line);
   }
 
   /** Sorting a long key array with an int array alongside (no boxing). */
