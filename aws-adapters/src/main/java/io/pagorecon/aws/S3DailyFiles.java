@@ -67,6 +67,24 @@ public final class S3DailyFiles implements DailyFiles {
     return keys.stream().map(this::source).toList();
   }
 
+  /** Key, ETag and size of every {@code .csv} under the date's orders prefix: any new, removed or rewritten export changes it. */
+  @Override
+  public Optional<String> ordersVersion(LocalDate date) {
+    String prefix = ordersPrefix(stage, date);
+    List<String> lines = new ArrayList<>();
+    try {
+      for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents()) {
+        if (o.key().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+          lines.add(o.key() + " " + o.eTag() + " " + o.size());
+        }
+      }
+    } catch (SdkException e) {
+      throw new StorageException("data bucket: listing " + prefix + " failed", e);
+    }
+    lines.sort(String::compareTo);
+    return Optional.of(String.join("\n", lines));
+  }
+
   @Override
   public String statementLocation(LocalDate date) {
     return uri(S3StatementStore.prefix(stage, date) + "manifest.json");

@@ -25,7 +25,7 @@ import picocli.CommandLine.Unmatched;
     header = "Benchmarks with their baseline in the same run.",
     description = {
       "Runs bench/target/pagorecon-bench.jar (built on first use by ./pagorecon) in its own JVM with the arguments as given: reconcile, "
-          + "coldstart, webhook, statement, settle, each with its baseline in the same run; figures and commands in docs/performance.md. "
+          + "coldstart, webhook, statement, settle, daily, each with its baseline in the same run; figures and commands in docs/performance.md. "
           + "./pagorecon bench --help also lists the jar's own commands and options."
     },
     footer = {

@@ -22,6 +22,15 @@ public interface DailyFiles {
   /** The seller's orders export(s) dropped for the date, in name order; empty when none. */
   List<ReconcileFiles.Source> orders(LocalDate date);
 
+  /**
+   * A token that changes whenever the date's orders exports change (their names, sizes and
+   * contents' tags): a lookback index is trusted only while the token it was built with still
+   * matches. Empty when the store cannot say, and then no index of that date is ever used.
+   */
+  default Optional<String> ordersVersion(LocalDate date) {
+    return Optional.empty();
+  }
+
   /** Where the statement manifest of a date is expected (for messages). */
   String statementLocation(LocalDate date);
 

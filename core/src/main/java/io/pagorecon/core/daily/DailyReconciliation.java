@@ -107,9 +107,22 @@ public final class DailyReconciliation {
   private final DiscrepancyLedger ledger;
   private final ReconcileAlerts alerts;
   private final AlertPublisher publisher;
+  private final LookbackIndexStore indexes;
+  private volatile Lookback.Stats lastLookback = new Lookback.Stats(0, 0, 0, 0, 0, 0);
 
+  /** Without lookback indexes: every earlier export is read whole (the path before the index existed). */
   public DailyReconciliation(Settings settings, Reconciler reconciler, DailyFiles files, WebhookLog webhooks, ReportStore reports,
       Ledger ledger, ReconcileAlerts alerts, AlertPublisher publisher) {
+    this(settings, reconciler, files, webhooks, reports, ledger, alerts, publisher, LookbackIndexStore.NONE);
+  }
+
+  /**
+   * @param indexes where the lookback index of each date is kept: the run writes its date's and
+   *     reads only the earlier orders its inputs touch (docs/reconciliation.md "Lookback")
+   */
+  public DailyReconciliation(Settings settings, Reconciler reconciler, DailyFiles files, WebhookLog webhooks, ReportStore reports,
+      Ledger ledger, ReconcileAlerts alerts, AlertPublisher publisher, LookbackIndexStore indexes) {
+    this.indexes = Objects.requireNonNull(indexes, "indexes");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
     this.files = Objects.requireNonNull(files, "files");
@@ -128,6 +141,8 @@ public final class DailyReconciliation {
    * @throws io.pagorecon.core.payment.StorageException on infrastructure faults (retry the run)
    */
   public DailyOutcome run(LocalDate date, Instant now) {
+    // taken before the exports are listed: a change after it makes the index written below stale, never wrong
+    Optional<String> ordersVersion = indexes.enabled() ? files.ordersVersion(date) : Optional.empty();
     Optional<DailyFiles.Statement> statement = files.statement(date);
     List<ReconcileFiles.Source> orderFiles = files.orders(date);
     List<String> missing = new ArrayList<>();
@@ -144,7 +159,16 @@ public final class DailyReconciliation {
     String reading = "the orders exports";
     try {
       OrdersCsvReader ordersReader = new OrdersCsvReader(settings.ordersFormat(), settings.executor(), settings.parallelism());
-      OrderColumns orders = readOrders(date, ordersReader, orderFiles, budget);
+      boolean indexed = indexes.enabled() && settings.ordersLookbackDays() > 0;
+      Lookback lookback = new Lookback(files, indexes, ordersReader, reconciler.config().calendar(), reconciler.config().openOrderFor(),
+          settings.ordersLookbackDays());
+      OrderColumns orders;
+      if (indexes.enabled()) {
+        orders = read(ordersReader, orderFiles, budget);
+        lookback.writeIndex(date, orders, ordersVersion);
+      } else {
+        orders = readOrders(date, ordersReader, orderFiles, budget);
+      }
       // codes are encoded against the orders as they are read (their text is never held for the day)
       IdIndex ids = new IdIndex(orders.ids());
       for (int i = 0; i < orders.size(); i++) {
@@ -173,6 +197,20 @@ public final class DailyReconciliation {
         }
       });
       hooks.encodeCodes(dictionary);
+      if (indexed) {
+        reading = "the lookback of the orders exports";
+        long[] cips = new long[statementRows.size() + hooks.size()];
+        System.arraycopy(statementRows.cips(), 0, cips, 0, statementRows.size());
+        System.arraycopy(hooks.cips(), 0, cips, statementRows.size(), hooks.size());
+        int own = orders.size();
+        lookback.addEarlierOrders(date, orders, ids, List.of(statementRows.codes().unresolved(), hooks.codes().unresolved()), cips, budget);
+        if (orders.size() > own) {
+          IdIndex all = ids;
+          statementRows.codes().resolveAgain(all::get);
+          hooks.codes().resolveAgain(all::get);
+        }
+        lastLookback = lookback.stats();
+      }
       hooks.trim();
       dictionary = null;
       ids = null;
@@ -221,6 +259,14 @@ public final class DailyReconciliation {
       }
     }
     return orders;
+  }
+
+  /** What the last run's lookback read (zeros without indexes): for the bench and the logs. */
+  public String lastLookback() {
+    Lookback.Stats s = lastLookback;
+    return "indexed_days=" + s.indexedDays() + " full_read_days=" + s.fullReadDays() + " days_without_exports=" + s.daysWithoutExports()
+        + " index_bytes_read=" + s.indexBytesRead()
+        + " orders_fetched=" + s.ordersFetched() + " orders_added=" + s.ordersAdded();
   }
 
   private DailyOutcome reconciled(LocalDate date, Instant now, ReconcileResult result, int unreadable) throws IOException {

@@ -125,6 +125,34 @@ public final class CodeColumn {
     return r >= 0 ? r : -2 - r;
   }
 
+  /**
+   * The codes no order had when they were encoded (every code while still text): the ones the
+   * daily run looks up among earlier orders exports. Read only.
+   */
+  public StringColumn unresolved() {
+    return refs == null ? text : unknown;
+  }
+
+  /**
+   * After orders were appended to the column the codes were encoded against: the codes that had no
+   * order and now name one point at it, exactly as if they had been encoded against all the orders
+   * at once. Nothing happens while the codes are still text (they are encoded later).
+   */
+  public void resolveAgain(OrderLookup lookup) {
+    if (refs == null) {
+      return;
+    }
+    for (int j = 0; j < size; j++) {
+      int r = refs[j];
+      if (r < NONE) {
+        int order = lookup.find(unknown, -2 - r);
+        if (order >= 0) {
+          refs[j] = order;
+        }
+      }
+    }
+  }
+
   /** Appends the codes of {@code other}; both are text, or both encoded against the same orders. */
   void addAll(CodeColumn other) {
     adoptEncodingWhenEmpty(other);

@@ -110,6 +110,25 @@ public final class StringColumn {
     return h;
   }
 
+  /**
+   * A 64-bit hash of string {@code i}'s UTF-8 bytes (FNV-1a, then mixed), the same for equal
+   * strings of any column and stable across runs: the lookback index stores it. 0 for null.
+   */
+  public long hash64(int i) {
+    if (isNull(i)) {
+      return 0L;
+    }
+    long h = 0xcbf29ce484222325L;
+    for (int k = start(i), e = end(i); k < e; k++) {
+      h ^= bytes[k] & 0xff;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
   /** Whether string {@code i} equals string {@code j} of {@code other} (nulls equal only nulls). */
   public boolean equalsAt(int i, StringColumn other, int j) {
     if (isNull(i) || other.isNull(j)) {

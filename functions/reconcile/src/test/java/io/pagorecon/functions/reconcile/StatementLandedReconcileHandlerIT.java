@@ -176,6 +176,37 @@ class StatementLandedReconcileHandlerIT {
     assertThat(ledger.find("AMOUNT_MISMATCH|A3|1003").orElseThrow().status()).isEqualTo(LedgerStatus.OPEN);
   }
 
+  /**
+   * An order exported three days ago and paid today is found through that date's lookback index
+   * (written by its own run, read back with ranged GETs from moto), and today's index is written.
+   */
+  @Test
+  void orderOfAnEarlierExport_shouldBeFoundThroughItsLookbackIndex(AwsTestEnvironment aws) throws Exception {
+    String bucket = aws.ref("DataBucket");
+    String empty = "cip,transaction_code,amount,currency,status,created_at,expires_at,paid_at,removed_at\n";
+    put(aws, "orders/sandbox/2024/01/12/shop.csv", "order_id,cip,amount,currency,status,created_at,paid_at\n"
+        + "OLD,7001,75.00,PEN,PENDING,2024-01-12T09:00:00-05:00,\n"
+        + "QUIET,7002,10.00,PEN,PAID,2024-01-12T09:00:00-05:00,2024-01-12T09:30:00-05:00\n");
+    put(aws, "statements/sandbox/2024/01/12/statement.csv", empty);
+    put(aws, "statements/sandbox/2024/01/12/manifest.json", "{\"formatVersion\":1,\"file\":{\"name\":\"statement.csv\",\"sha256\":\"" + sha256(empty) + "\"}}");
+    String today = STATEMENT + "7001,OLD,75.00,PEN,PAID,2024-01-12T09:00:00-05:00,2024-01-16T09:00:00-05:00,2024-01-15T13:00:00-05:00,\n";
+    put(aws, ORDERS_KEY, orders("PAID"));
+    put(aws, PREFIX + "statement.csv", today);
+    put(aws, PREFIX + "manifest.json", "{\"formatVersion\":1,\"file\":{\"name\":\"statement.csv\",\"sha256\":\"" + sha256(today) + "\"}}");
+    StatementLandedReconcileHandler handler = new StatementLandedReconcileHandler(ReconcileWiring.fromEnvironment(aws.functionEnvironment("ReconcileFunction")),
+        Clock.fixed(Instant.parse("2024-01-16T11:05:00Z"), ZoneOffset.UTC));
+
+    invoke(handler, onDemand("2024-01-12"));
+    assertThat(aws.clients().s3().headObject(h -> h.bucket(bucket).key("lookback/sandbox/2024/01/12/orders.idx")).contentLength()).isPositive();
+    JsonNode run = invoke(handler, onDemand("2024-01-15"));
+
+    assertThat(run.path("outcome").asText()).isEqualTo("RECONCILED");
+    String csv = new String(aws.clients().s3().getObjectAsBytes(g -> g.bucket(bucket).key("reports/sandbox/2024/01/15/discrepancies.csv")).asByteArray(),
+        StandardCharsets.UTF_8);
+    assertThat(csv).contains("PAID_NOT_RECORDED,critical,OLD,7001,75.00,75.00,PEN,PENDING").doesNotContain("QUIET");
+    assertThat(aws.clients().s3().headObject(h -> h.bucket(bucket).key("lookback/sandbox/2024/01/15/orders.idx")).contentLength()).isPositive();
+  }
+
   @Test
   void dayWithoutStatement_shouldAlert(AwsTestEnvironment aws) throws Exception {
     String queue = subscribeQueue(aws);

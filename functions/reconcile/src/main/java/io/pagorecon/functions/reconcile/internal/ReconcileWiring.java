@@ -4,6 +4,7 @@ import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbLedger;
 import io.pagorecon.aws.DynamoDbWebhookLog;
 import io.pagorecon.aws.S3DailyFiles;
+import io.pagorecon.aws.S3LookbackIndexStore;
 import io.pagorecon.aws.S3ReportStore;
 import io.pagorecon.aws.SnsAlertPublisher;
 import io.pagorecon.core.alert.ReconcileAlerts;
@@ -52,7 +53,8 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
         new S3ReportStore(clients.s3(), config.dataBucket(), stage),
         ledger,
         new ReconcileAlerts(config.alertPolicy()),
-        new SnsAlertPublisher(clients.sns(), config.alertsTopicArn()));
+        new SnsAlertPublisher(clients.sns(), config.alertsTopicArn()),
+        new S3LookbackIndexStore(clients.s3(), config.dataBucket(), stage));
     // Priming before a SnapStart checkpoint: harmless reads only (a marker and a statement that
     // cannot exist), so the clients and their marshallers are loaded; nothing is written.
     Runnable primer = () -> {

@@ -1,0 +1,85 @@
+package io.pagorecon.functions.reconcile;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * ReconcileFunction's shaded jar run as Lambda runs it: a child JVM whose main is the runtime
+ * interface client, the jar in {@code <task root>/lib}, the handler named by its string.
+ */
+final class LambdaRuntimeProcess implements AutoCloseable {
+
+  static final String HANDLER = "io.pagorecon.functions.reconcile.StatementLandedReconcileHandler::handleRequest";
+  static final Path SHADED_JAR = Path.of("target", "reconcile-lambda.jar");
+  private static final List<String> RUNTIME_JARS =
+      List.of("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core", "aws-lambda-java-serialization", "utils-lite");
+
+  private final Process process;
+
+  private LambdaRuntimeProcess(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * @param functionEnv the variables the template gives the function, plus client settings
+   * @param runtimeApi {@code host:port} of the Runtime API
+   */
+  static LambdaRuntimeProcess start(Path taskRoot, Map<String, String> functionEnv, String runtimeApi, Path log) throws IOException {
+    if (!Files.isRegularFile(SHADED_JAR)) {
+      throw new IllegalStateException(SHADED_JAR.toAbsolutePath() + " is missing: run the package phase first");
+    }
+    Files.createDirectories(taskRoot.resolve("lib"));
+    Files.copy(SHADED_JAR, taskRoot.resolve("lib").resolve("reconcile-lambda.jar"), StandardCopyOption.REPLACE_EXISTING);
+
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(runtimeClasspath());
+    command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+    command.add(HANDLER);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS"));
+    env.putAll(functionEnv);
+    env.put("AWS_ACCESS_KEY_ID", "testing");
+    env.put("AWS_SECRET_ACCESS_KEY", "testing");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+    env.put("_HANDLER", HANDLER);
+    env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "reconcile");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "2048");
+    return new LambdaRuntimeProcess(builder.start());
+  }
+
+  /** The runtime's own jars from this JVM's classpath; the function's classes come only from the shaded jar. */
+  private static String runtimeClasspath() {
+    List<String> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> RUNTIME_JARS.stream().anyMatch(name -> Path.of(e).getFileName().toString().startsWith(name + "-")))
+        .collect(Collectors.toList());
+    if (entries.size() < RUNTIME_JARS.size()) {
+      throw new IllegalStateException("runtime jars missing from the test classpath: found " + entries);
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  Process process() {
+    return process;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+}
