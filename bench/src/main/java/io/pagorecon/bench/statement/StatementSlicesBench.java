@@ -84,9 +84,11 @@ public final class StatementSlicesBench implements Callable<Integer> {
     System.setProperty("aws.accessKeyId", io.pagorecon.devstack.LocalClients.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", io.pagorecon.devstack.LocalClients.SECRET_KEY);
     String secret = "{\"accessKey\":\"ACCESSKEYEXAMPLE0001\",\"secretKey\":\"SECRETKEYEXAMPLE\",\"idService\":\"1035\"}";
+    // PagoEfectivo's clock and the clients' run from the morning after the day (signed request dates
+    // must agree); the handlers' "now" stays at RUN, so both builds publish as of the same instant
+    Clock running = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), RUN));
     SimulatorConfig simConfig = SimulatorConfig.builder().slowResponseDelay(java.time.Duration.ofMillis(latencyMs))
-        // runs from the functions' "now" (the morning after the day), so its tokens and times agree with theirs
-        .clock(io.pagorecon.simulator.SimClock.running(Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), RUN)))).build();
+        .clock(io.pagorecon.simulator.SimClock.running(running)).build();
     try (DevStack stack = DevStack.start(template, "sandbox", Map.of("PagoEfectivoSecret", secret, "DingTalkSecret", "{}"),
             Files.createTempDirectory("pagorecon-slices"));
         PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(simConfig)) {
@@ -105,11 +107,11 @@ public final class StatementSlicesBench implements Callable<Integer> {
       Map<String, LocalDispatcher.Handler> handlers = new HashMap<>();
       triggers.standInQueues().keySet().forEach(f -> handlers.put(f, event -> "{}".getBytes(StandardCharsets.UTF_8)));
       triggers.queueSources().forEach(q -> handlers.put(q.function(), event -> "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8)));
-      DailyStatementHandler plan = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, clock), clock, quiet);
+      DailyStatementHandler plan = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, running), clock, quiet);
       handlers.put("StatementFunction", event -> call(plan, event));
       List<long[]> sliceTimes = Collections.synchronizedList(new ArrayList<>());
       LocalDispatcher.Handler slices = LocalDispatcher.environments(() -> {
-        StatementSliceHandler slice = new StatementSliceHandler(StatementWiring.forSlices(worker, clock), clock, quiet);
+        StatementSliceHandler slice = new StatementSliceHandler(StatementWiring.forSlices(worker, running), clock, quiet);
         return event -> {
           long start = System.nanoTime();
           try {
@@ -121,7 +123,7 @@ public final class StatementSlicesBench implements Callable<Integer> {
       });
       handlers.put("StatementSliceFunction", slices);
       LocalDispatcher dispatcher = new LocalDispatcher(triggers, handlers);
-      warmUp(sim, worker, clock);
+      warmUp(sim, worker, running);
       sim.injectFault(ApiFault.SLOW, Integer.MAX_VALUE, "/v1/cips/search");
       sim.resetApiLog();
 
@@ -155,7 +157,7 @@ public final class StatementSlicesBench implements Callable<Integer> {
       }
       sim.resetApiLog();
       planner.put("STATEMENT_SLICE_CIPS", Integer.toString(cips));
-      DailyStatementHandler single = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, clock), clock, quiet);
+      DailyStatementHandler single = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, running), clock, quiet);
       long singleStart = System.nanoTime();
       JsonNode once = JSON.readTree(call(single, "{\"businessDate\":\"2024-01-15\"}".getBytes(StandardCharsets.UTF_8)));
       long singleMs = ms(singleStart);

@@ -5,9 +5,7 @@ import java.util.List;
 /** A slice could not look up all its CIPs: nothing of it was written, and the queue retries it alone. */
 public final class SliceFailedException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
-
-  private final transient List<String> failedCips;
+  private final List<String> failedCips;
 
   public SliceFailedException(String message, List<String> failedCips) {
     super(message);
