@@ -133,7 +133,8 @@ public final class StatementSlicesBench implements Callable<Integer> {
       List<LocalDispatcher.Invocation> failed = calls.stream().filter(c -> c.failed() || c.answer().contains("itemIdentifier")).toList();
       if (!failed.isEmpty() || calls.stream().noneMatch(c -> c.function().equals("ReconcileFunction"))) {
         System.out.println("sliced build did not publish: " + logs.toString(StandardCharsets.UTF_8).lines()
-            .filter(l -> l.contains("failed")).limit(3).toList());
+            .filter(l -> l.contains("failed")).limit(3).toList() + " calls: " + calls.stream()
+            .map(c -> c.function() + " " + (c.error().isEmpty() ? c.answer() : c.error())).limit(5).toList());
         return 1;
       }
       JsonNode planned = JSON.readTree(calls.get(0).answer());

@@ -58,8 +58,11 @@ public record SliceTask(LocalDate businessDate, String runId, int slice) {
           default -> throw new IllegalArgumentException("unknown field '" + name + "' in a slice task");
         }
       }
-      return new SliceTask(LocalDate.parse(Objects.requireNonNull(date, "businessDate")), Objects.requireNonNull(runId, "runId"), slice);
-    } catch (IOException | DateTimeParseException | NullPointerException e) {
+      if (date == null || runId == null) {
+        throw new IllegalArgumentException("a slice task names its businessDate and runId as strings");
+      }
+      return new SliceTask(LocalDate.parse(date), runId, slice);
+    } catch (IOException | DateTimeParseException e) {
       throw new IllegalArgumentException("not a slice task: " + e.getMessage(), e);
     }
   }

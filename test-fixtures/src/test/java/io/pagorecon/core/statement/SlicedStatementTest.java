@@ -167,6 +167,19 @@ class SlicedStatementTest {
     assertFalse(new String(plan.toJson(), StandardCharsets.UTF_8).contains("\n"));
   }
 
+  @Test
+  void sliceTask_shouldRoundTrip_andRefuseWhatIsNotATask() {
+    SliceTask task = new SliceTask(DAY, "1705388400000", 7);
+
+    assertEquals(task, SliceTask.parse(task.toJson()));
+    assertEquals("{\"businessDate\":\"2024-01-15\",\"runId\":\"1705388400000\",\"slice\":7}", task.toJson());
+    for (String bad : List.of("[]", "{\"businessDate\":\"2024-01-15\",\"slice\":1}", "{\"businessDate\":\"2024-01-15\",\"runId\":\"r\",\"slice\":-1}",
+        "{\"businessDate\":\"2024-02-30\",\"runId\":\"r\",\"slice\":1}", "{\"businessDate\":\"2024-01-15\",\"runId\":\"../x\",\"slice\":1}",
+        "{\"businessDate\":\"2024-01-15\",\"runId\":\"r\",\"slice\":1,\"extra\":0}", "not json")) {
+      assertThrows(IllegalArgumentException.class, () -> SliceTask.parse(bad), bad);
+    }
+  }
+
   /**
    * {@code n} CIPs active on the day: paid, pending and expired ones, in two currencies, some
    * PagoEfectivo does not know, and a settlement file that adds one row and contradicts another.
