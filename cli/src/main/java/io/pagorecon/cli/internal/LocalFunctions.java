@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.devstack.http.LocalHttpApi;
+import io.pagorecon.devstack.triggers.LocalDispatcher;
 import io.pagorecon.functions.dingtalk.AlertQueueDingTalkHandler;
 import io.pagorecon.functions.payments.ShopPaymentsApiHandler;
 import io.pagorecon.functions.reconcile.StatementLandedReconcileHandler;
 import io.pagorecon.functions.reconcile.internal.ReconcileWiring;
 import io.pagorecon.functions.statement.DailyStatementHandler;
+import io.pagorecon.functions.statement.StatementSliceHandler;
 import io.pagorecon.functions.statement.internal.StatementWiring;
 import io.pagorecon.functions.sync.ScheduledSyncHandler;
 import io.pagorecon.functions.webhook.CipNotificationWebhookHandler;
@@ -68,6 +70,22 @@ public final class LocalFunctions {
       case "StatementFunction": {
         DailyStatementHandler h = new DailyStatementHandler(StatementWiring.fromEnvironment(env, clock), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
+      }
+      case "StatementSliceFunction": {
+        // one handler per concurrent slice, as Lambda gives each its own environment (and rate share)
+        LocalDispatcher.Handler h = LocalDispatcher.environments(() -> {
+          StatementSliceHandler slice = new StatementSliceHandler(StatementWiring.forSlices(env, clock), clock, System.out);
+          return event -> stream(event, (in, out) -> slice.handleRequest(in, out, null));
+        });
+        return Optional.of(event -> {
+          try {
+            return h.invoke(event);
+          } catch (IOException | RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IOException(e);
+          }
+        });
       }
       case "ReconcileFunction": {
         ReconcileWiring w = ReconcileWiring.fromEnvironment(env);

@@ -67,14 +67,52 @@ public final class StatementBuilder {
    * @throws StorageException when the statement could not be stored (after alerting)
    */
   public StatementResult build(LocalDate businessDate, Instant now) {
+    return build(businessDate, now, cipsOf(businessDate));
+  }
+
+  /** {@link #build(LocalDate, Instant)} of the day's CIPs already listed ({@link #cipsOf}). */
+  public StatementResult build(LocalDate businessDate, Instant now, List<String> cips) {
+    Lookup lookup = lookUp(cips);
+    if (lookup.refused().isPresent()) {
+      return fail(businessDate, "PagoEfectivo refused the search (" + lookup.refused().get().kind() + ")", cips);
+    }
+    if (!lookup.failed().isEmpty()) {
+      return fail(businessDate, lookup.failed().size() + " of " + cips.size() + " CIPs could not be looked up", lookup.failed());
+    }
+    return publish(businessDate, now, lookup.rows(), cips.size(), lookup.notFound());
+  }
+
+  /** The CIPs a statement of {@code businessDate} asks about: active that day or still open, in {@link StatementCsv#CIP_ORDER}. */
+  public List<String> cipsOf(LocalDate businessDate) {
     TreeSet<String> cips = new TreeSet<>(StatementCsv.CIP_ORDER);
     cips.addAll(registry.activeOn(businessDate));
     cips.addAll(registry.openCips());
+    return List.copyOf(cips);
+  }
+
+  /**
+   * What PagoEfectivo says about {@code cips} (in their order): rows, CIPs it does not know, CIPs
+   * it gave no usable answer for, or the refusal of the whole search.
+   */
+  public record Lookup(List<StatementRow> rows, List<String> notFound, List<String> failed, Optional<GatewayException> refused) {
+    public Lookup {
+      rows = List.copyOf(rows);
+      notFound = List.copyOf(notFound);
+      failed = List.copyOf(failed);
+    }
+
+    public boolean complete() {
+      return failed.isEmpty() && refused.isEmpty();
+    }
+  }
+
+  /** Looks {@code cips} up through {@code cips/search}; writes nothing and alerts no one. */
+  public Lookup lookUp(List<String> cips) {
     Map<String, CipLookup> lookups;
     try {
       lookups = gateway.search(List.copyOf(cips));
     } catch (GatewayException e) {
-      return fail(businessDate, "PagoEfectivo refused the search (" + e.kind() + ")", List.copyOf(cips));
+      return new Lookup(List.of(), List.of(), List.copyOf(cips), Optional.of(e));
     }
     List<StatementRow> rows = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -89,15 +127,22 @@ public final class StatementBuilder {
         failed.add(cip);
       }
     }
-    if (!failed.isEmpty()) {
-      return fail(businessDate, failed.size() + " of " + cips.size() + " CIPs could not be looked up", failed);
-    }
+    return new Lookup(rows, notFound, failed, Optional.empty());
+  }
 
-    Merge merge = mergeSettlements(businessDate, rows);
+  /**
+   * Merges the settlement files of the day into the API rows, writes the CSV and then the manifest.
+   * The same bytes for the same rows, {@code queried}, {@code notFound} (in CIP order) and {@code
+   * now}, however the rows were gathered (at once, or slice by slice: {@link SlicedStatement}).
+   *
+   * @throws StorageException when the statement could not be stored (after alerting)
+   */
+  public StatementResult publish(LocalDate businessDate, Instant now, List<StatementRow> apiRows, int queried, List<String> notFound) {
+    Merge merge = mergeSettlements(businessDate, apiRows);
     byte[] csv = StatementCsv.write(merge.rows()).getBytes(StandardCharsets.UTF_8);
     List<String> sources = Stream.concat(Stream.of(API_SOURCE), merge.files().stream().map(f -> "settlement:" + f)).toList();
     Manifest manifest = new Manifest(businessDate, stage, now, sources, sha256(csv), csv.length, merge.rows().size(),
-        Manifest.countByStatus(merge.rows()), Manifest.totalsOf(merge.rows()), cips.size(), notFound,
+        Manifest.countByStatus(merge.rows()), Manifest.totalsOf(merge.rows()), queried, notFound,
         merge.added(), merge.conflicts(), merge.errors());
     try {
       store.publish(businessDate, csv, manifest.toJson());
@@ -108,7 +153,8 @@ public final class StatementBuilder {
     return new StatementResult.Published(businessDate, manifest);
   }
 
-  private StatementResult fail(LocalDate date, String reason, List<String> failedCips) {
+  /** Alerts operators that {@code date} has no statement, and says so. */
+  public StatementResult fail(LocalDate date, String reason, List<String> failedCips) {
     alerts.statementFailed(date, reason, failedCips);
     return new StatementResult.Failed(date, reason, failedCips);
   }

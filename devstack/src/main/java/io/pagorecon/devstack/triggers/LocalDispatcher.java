@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *       shape; with {@code ReportBatchItemFailures} only the reported records stay, otherwise a
  *       failed call keeps the whole batch; a record that stays is received again, and the queue's
  *       own redrive policy moves it to its dead-letter queue after {@code maxReceiveCount} receives.
+ *       With {@code ScalingConfig.MaximumConcurrency} N, up to N batches are handed over at once,
+ *       each on its own thread (Lambda's concurrent execution environments: give such a function
+ *       a handler from {@link #environments}, so no two calls share one).
  * </ul>
  *
  * Two deliberate differences, both about waiting: a failed record is made visible again at once
@@ -74,7 +77,10 @@ public final class LocalDispatcher {
 
   /** Runs every call that is due, and what those calls trigger in turn, until nothing is queued. */
   public List<Invocation> drain() {
-    int before = invocations.size();
+    int before;
+    synchronized (invocations) {
+      before = invocations.size();
+    }
     for (int round = 0; round < MAX_ROUNDS; round++) {
       boolean progressed = false;
       for (Map.Entry<String, String> standIn : triggers.standInQueues().entrySet()) {
@@ -84,7 +90,9 @@ public final class LocalDispatcher {
         progressed |= pollQueue(source);
       }
       if (!progressed) {
-        return List.copyOf(invocations.subList(before, invocations.size()));
+        synchronized (invocations) {
+          return List.copyOf(invocations.subList(before, invocations.size()));
+        }
       }
     }
     throw new IllegalStateException("still dispatching after " + MAX_ROUNDS + " rounds: a trigger loop?");
@@ -92,7 +100,9 @@ public final class LocalDispatcher {
 
   /** Every call made so far, in order. */
   public List<Invocation> invocations() {
-    return List.copyOf(invocations);
+    synchronized (invocations) {
+      return List.copyOf(invocations);
+    }
   }
 
   /** Asynchronous events dropped after their last attempt failed. */
@@ -117,12 +127,71 @@ public final class LocalDispatcher {
     return !messages.isEmpty();
   }
 
+  /**
+   * A handler that gives each concurrent call its own instance from {@code environment}, reused by
+   * later calls as Lambda reuses a warm execution environment.
+   */
+  public static Handler environments(java.util.function.Supplier<Handler> environment) {
+    java.util.concurrent.ConcurrentLinkedDeque<Handler> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    return event -> {
+      Handler h = idle.pollFirst();
+      if (h == null) {
+        h = environment.get();
+      }
+      try {
+        return h.invoke(event);
+      } finally {
+        idle.addFirst(h);
+      }
+    };
+  }
+
   private boolean pollQueue(TemplateTriggers.QueueSource source) {
-    List<Message> messages = receive(source.queueUrl(), Math.min(10, source.batchSize()));
-    if (messages.isEmpty()) {
+    int concurrency = Math.max(1, source.maximumConcurrency());
+    if (concurrency == 1) {
+      List<Message> messages = receive(source.queueUrl(), Math.min(10, source.batchSize()));
+      if (messages.isEmpty()) {
+        return false;
+      }
+      settle(source, messages, call(source.function(), "sqs:" + source.event(), sqsEvent(source, messages)));
+      return true;
+    }
+    List<List<Message>> batches = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      List<Message> batch = receive(source.queueUrl(), Math.min(10, source.batchSize()));
+      if (batch.isEmpty()) {
+        break;
+      }
+      batches.add(batch);
+    }
+    if (batches.isEmpty()) {
       return false;
     }
-    Invocation call = call(source.function(), "sqs:" + source.event(), sqsEvent(source, messages));
+    List<Thread> threads = new ArrayList<>();
+    Invocation[] calls = new Invocation[batches.size()];
+    for (int i = 0; i < batches.size(); i++) {
+      int index = i;
+      Thread t = new Thread(() -> calls[index] = call(source.function(), "sqs:" + source.event(), sqsEvent(source, batches.get(index))),
+          source.function() + "-" + i);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while " + source.function() + " ran", e);
+      }
+    }
+    for (int i = 0; i < batches.size(); i++) {
+      settle(source, batches.get(i), calls[i]);
+    }
+    return true;
+  }
+
+  /** Deletes what the call consumed; what it failed becomes visible again. */
+  private void settle(TemplateTriggers.QueueSource source, List<Message> messages, Invocation call) {
     Set<String> failed = new HashSet<>();
     if (call.failed()) {
       messages.forEach(m -> failed.add(m.messageId()));
@@ -136,7 +205,6 @@ public final class LocalDispatcher {
         clients.sqs().deleteMessage(d -> d.queueUrl(source.queueUrl()).receiptHandle(m.receiptHandle()));
       }
     }
-    return true;
   }
 
   private Invocation call(String function, String source, String event) {
@@ -151,7 +219,9 @@ public final class LocalDispatcher {
     } catch (Exception e) {
       call = new Invocation(function, source, event, "", e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    invocations.add(call);
+    synchronized (invocations) {
+      invocations.add(call);
+    }
     return call;
   }
 

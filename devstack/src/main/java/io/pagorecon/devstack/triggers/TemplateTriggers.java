@@ -32,9 +32,13 @@ public final class TemplateTriggers {
   /** A rule or schedule event of a function. */
   public record Trigger(String function, String event, String type, Map<String, Object> properties) {}
 
-  /** An {@code SQS} event of a function: the queue Lambda would poll and how. */
+  /**
+   * An {@code SQS} event of a function: the queue Lambda would poll and how; {@code
+   * maximumConcurrency} is its {@code ScalingConfig.MaximumConcurrency} (1 when not set: the local
+   * stand-in then runs one call at a time).
+   */
   public record QueueSource(String function, String event, String queueUrl, String queueArn, int batchSize,
-      int batchingWindowSeconds, boolean reportBatchItemFailures) {}
+      int batchingWindowSeconds, boolean reportBatchItemFailures, int maximumConcurrency) {}
 
   /** A schedule as created in moto. */
   public record Schedule(String function, String event, String name, String expression, String timezone, String input) {}
@@ -137,7 +141,8 @@ public final class TemplateTriggers {
           sources.add(new QueueSource(t.function(), t.event(), url, arn,
               Integer.parseInt(String.valueOf(p.getOrDefault("BatchSize", 10))),
               Integer.parseInt(String.valueOf(p.getOrDefault("MaximumBatchingWindowInSeconds", 0))),
-              responseTypes.contains("ReportBatchItemFailures")));
+              responseTypes.contains("ReportBatchItemFailures"),
+              Integer.parseInt(String.valueOf(StackTemplate.map(p.get("ScalingConfig")).getOrDefault("MaximumConcurrency", 1)))));
         }
         default -> notRealised.add(t.function() + "." + t.event() + " (" + t.type() + ")");
       }

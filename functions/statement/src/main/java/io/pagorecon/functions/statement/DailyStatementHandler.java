@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.journal.InvocationJournal;
+import io.pagorecon.core.statement.SlicePlan;
+import io.pagorecon.core.statement.SlicedStatement;
 import io.pagorecon.core.statement.StatementBuilder;
 import io.pagorecon.core.statement.StatementResult;
 import io.pagorecon.functions.statement.internal.StatementWiring;
@@ -20,12 +22,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * StatementFunction: EventBridge Scheduler at 02:00 Lima builds the previous business day's
  * statement; an on-demand invocation with {@code {"businessDate":"YYYY-MM-DD"}} builds that day
- * (re-runs replace it). Thin: decode, validate, call {@link StatementBuilder}, encode, log one line.
+ * (re-runs replace it). A day larger than one slice ({@code STATEMENT_SLICE_CIPS}) is planned and
+ * its slices queued for StatementSliceFunction ({@link StatementSliceHandler}), which publishes it. Thin: decode, validate, call {@link StatementBuilder}, encode, log one line.
  * Bad input is answered with {@code {code, message}} and never retried; a storage fault throws so
  * the Scheduler retries.
  */
@@ -38,6 +42,7 @@ public final class DailyStatementHandler implements RequestStreamHandler {
   private final Clock clock;
   private final PrintStream log;
   private final InvocationJournal journal;
+  private final Optional<SlicedStatement> sliced;
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public DailyStatementHandler() {
@@ -45,7 +50,7 @@ public final class DailyStatementHandler implements RequestStreamHandler {
   }
 
   public DailyStatementHandler(StatementWiring wiring, Clock clock, PrintStream log) {
-    this(wiring.builder(), clock, log, wiring.journal());
+    this(wiring.builder(), clock, log, wiring.journal(), wiring.sliced());
   }
 
   public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log) {
@@ -53,6 +58,13 @@ public final class DailyStatementHandler implements RequestStreamHandler {
   }
 
   public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log, InvocationJournal journal) {
+    this(builder, clock, log, journal, Optional.empty());
+  }
+
+  /** With {@code sliced}, a day larger than one slice is planned and queued instead of built here. */
+  public DailyStatementHandler(StatementBuilder builder, Clock clock, PrintStream log, InvocationJournal journal,
+      Optional<SlicedStatement> sliced) {
+    this.sliced = Objects.requireNonNull(sliced, "sliced");
     this.builder = Objects.requireNonNull(builder, "builder");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
@@ -75,7 +87,17 @@ public final class DailyStatementHandler implements RequestStreamHandler {
     }
     StatementResult result;
     try {
-      result = builder.build(date, now);
+      SlicedStatement.Planned planned = sliced.isPresent() ? sliced.get().plan(date, now)
+          : new SlicedStatement.Planned.Built(builder.build(date, now));
+      if (planned instanceof SlicedStatement.Planned.Queued queued) {
+        SlicePlan plan = queued.plan();
+        answer = JSON.createObjectNode().put("businessDate", date.toString()).put("requestId", requestId).put("status", "SLICED")
+            .put("runId", plan.runId()).put("slices", plan.slices()).put("queried", plan.queried());
+        logLine(answer.deepCopy().put("event", "statement_sliced").put("level", "INFO").put("stage", journal.stage().wireName()));
+        output.write(JSON.writeValueAsBytes(answer));
+        return;
+      }
+      result = ((SlicedStatement.Planned.Built) planned).result();
     } finally {
       journal.flushQuietly(requestId).ifPresent(e -> logLine(JSON.createObjectNode().put("level", "WARN")
           .put("event", "journal_write_failed").put("requestId", requestId).put("reason", e.getMessage())));
