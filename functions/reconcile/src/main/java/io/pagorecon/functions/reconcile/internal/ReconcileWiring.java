@@ -3,6 +3,7 @@ package io.pagorecon.functions.reconcile.internal;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbLedger;
 import io.pagorecon.aws.DynamoDbWebhookLog;
+import io.pagorecon.aws.EvidenceArchive;
 import io.pagorecon.aws.S3DailyFiles;
 import io.pagorecon.aws.S3ReportStore;
 import io.pagorecon.aws.SnsAlertPublisher;
@@ -48,7 +49,9 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
             parsers, threads, ledgerWriters, LEDGER_WRITERS),
         new Reconciler(engine),
         files,
-        new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
+        new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable(),
+            new EvidenceArchive(clients.dynamoDb(), config.paymentsTable(), clients.s3(), config.dataBucket()),
+            config.stage(), config.businessZone(), java.time.Clock.systemUTC()),
         new S3ReportStore(clients.s3(), config.dataBucket(), stage),
         ledger,
         new ReconcileAlerts(config.alertPolicy()),

@@ -1,7 +1,9 @@
 package io.pagorecon.functions.webhook.internal;
 
 import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbEvidenceStore;
 import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.EvidenceItems;
 import io.pagorecon.aws.S3EvidenceStore;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.order.PaymentAssurance;
@@ -32,7 +34,10 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
     WebhookConfig config = WebhookConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
-    S3EvidenceStore evidence = new S3EvidenceStore(clients.s3(), config.dataBucket());
+    S3EvidenceStore objects = new S3EvidenceStore(clients.s3(), config.dataBucket());
+    // verified notifications: an evidence item, batched to the bucket hourly by SyncFunction; rejected ones: an object each
+    DynamoDbEvidenceStore evidence = new DynamoDbEvidenceStore(
+        new EvidenceItems(clients.dynamoDb(), config.paymentsTable()), objects, clock);
     SecretsManagerSecretSource secretSource = new SecretsManagerSecretSource(clients.secretsManager());
     CachedSecrets secrets = new CachedSecrets(secretSource, clock, config.secretTtl());
     BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
@@ -51,7 +56,7 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
     // secret is read and nothing is written, so neither is baked into the snapshot.
     Runnable primer = () -> {
       store.find("0");
-      evidence.prime(CANNED);
+      objects.prime(CANNED);
       secretSource.prime(config.secretArn());
       Signatures.verify("priming-only-key", CANNED, Signatures.hmacSha256Hex("priming-only-key", CANNED));
       try {
