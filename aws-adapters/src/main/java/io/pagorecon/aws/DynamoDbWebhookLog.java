@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * {@link WebhookLog} on the evidence of the verified notifications ({@link EvidenceArchive}): a
  * business date's notifications are received from its first hour on, so the log reads the evidence
- * of every receipt hour from the date's midnight (Lima) up to {@link #LATE_WINDOW} later or now,
+ * of every receipt hour from a day before the date's midnight (Lima: a sender's clock may run ahead)
+ * up to {@link #LATE_WINDOW} after it or now,
  * one Query per hour (never a Scan); hours older than {@link #FROM_BATCHES_AFTER} from their batch
  * object, since their items expire. It keeps the records whose {@code business-date} is the date, the
  * first delivery of each (cip, eventType) (a redelivery in another hour is a second record), and adds
@@ -92,7 +93,8 @@ public final class DynamoDbWebhookLog implements WebhookLog {
       return;
     }
     Instant now = clock.instant();
-    Instant from = businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS);
+    // from a day before the date's midnight: a sender's clock may run ahead of ours
+    Instant from = businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
     Instant to = from.plus(LATE_WINDOW);
     String date = businessDate.toString();
     for (Instant hour = from; !hour.isAfter(now) && hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
