@@ -37,15 +37,15 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * evidence item in the payments table ({@code pk} = {@code EVIDENCE#} + its hourly batch object's key,
  * {@code sk} = the record id), written by the webhook before the fact; the sync job's run exports every
  * complete hour to one gzip JSON-lines object of the data bucket ({@link #exportDue}), where the
- * bucket's lifecycle keeps it ≥ 90 days. The items expire after {@link EvidenceItems#ITEM_RETENTION}, long after
+ * bucket's lifecycle keeps it ≥ 90 days (RetentionDays). The items expire after {@link EvidenceItems#ITEM_RETENTION}, long after
  * their hour was exported. {@link #read} finds a record in either place.
  */
 public final class EvidenceArchive {
 
   /** An hour is exported once this long has passed since its end (a webhook invocation lasts seconds). */
   public static final Duration SETTLE = Duration.ofMinutes(5);
-  /** Each run (every 10 minutes) exports the complete hours that ended within this window. */
-  public static final Duration EXPORT_WINDOW = Duration.ofHours(3);
+  /** Each run (every 10 minutes) exports the complete hours that ended within this window and are not exported yet. */
+  public static final Duration EXPORT_WINDOW = Duration.ofHours(24);
 
   static final String SHA256_METADATA = "records-sha256";
 
@@ -82,6 +82,9 @@ public final class EvidenceArchive {
 
   /** Every record of an exported hour, from its batch object (nothing when the hour had none). */
   public void readBatch(String batch, BiConsumer<String, EvidenceItems.Evidence> each) {
+    if (!exists(batch)) {
+      return;
+    }
     Optional<byte[]> gz = bytes(batch);
     if (gz.isEmpty()) {
       return;
@@ -99,15 +102,21 @@ public final class EvidenceArchive {
     }
   }
 
-  /** What one export did: the hour's object, its records, and whether it was written (false: unchanged or empty). */
+  /** What one export did: the hour's object, its records, and whether it was written (false: already exported, unchanged). */
   public record Exported(String batch, int records, boolean written) {}
 
-  /** Exports every complete hour that ended between {@link #EXPORT_WINDOW} and {@link #SETTLE} ago. */
+  /**
+   * Exports every complete hour that ended between {@link #EXPORT_WINDOW} and {@link #SETTLE} ago and
+   * has no batch object yet: an hour is complete once it ended {@link #SETTLE} ago (a webhook
+   * invocation lasts seconds), so an exported hour is final and later runs only HEAD it. The long
+   * window lets a day of failed runs catch up long before the items expire.
+   */
   public List<Exported> exportDue(Stage stage, Instant now) {
     List<Exported> out = new ArrayList<>();
     Instant lastEnd = now.minus(SETTLE).truncatedTo(ChronoUnit.HOURS);
     for (Instant end = lastEnd; end.isAfter(now.minus(EXPORT_WINDOW)); end = end.minus(Duration.ofHours(1))) {
-      out.add(export(EvidenceKeys.batchObject(stage, end.minus(Duration.ofHours(1)))));
+      String batch = EvidenceKeys.batchObject(stage, end.minus(Duration.ofHours(1)));
+      out.add(exists(batch) ? new Exported(batch, 0, false) : export(batch));
     }
     return out;
   }
@@ -115,7 +124,7 @@ public final class EvidenceArchive {
   /**
    * Writes the hour's records as one gzip JSON-lines object, sorted by id, unless the object already
    * holds exactly these records (its {@code records-sha256} metadata): running it again costs a
-   * Query and a HEAD, never a second copy. An hour without records writes nothing.
+   * Query, a listing and a HEAD, never a second copy. An hour without records writes an empty object.
    */
   public Exported export(String batch) {
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -125,12 +134,10 @@ public final class EvidenceArchive {
       lines.write('\n');
       count[0]++;
     });
-    if (count[0] == 0) {
-      return new Exported(batch, 0, false);
-    }
+    // an hour without records is exported too (an empty object): a batch that is missing always means "not exported yet"
     byte[] plain = lines.toByteArray();
     String sha = Signatures.sha256Hex(plain);
-    if (sha.equals(storedSha(batch).orElse(""))) {
+    if (exists(batch) && sha.equals(storedSha(batch).orElse(""))) {
       return new Exported(batch, count[0], false);
     }
     ByteArrayOutputStream gz = new ByteArrayOutputStream(plain.length / 4 + 64);
@@ -146,6 +153,19 @@ public final class EvidenceArchive {
       throw new StorageException("data bucket: writing the evidence batch " + batch + " failed", e);
     }
     return new Exported(batch, count[0], true);
+  }
+
+  /**
+   * Whether the batch object exists, by listing its key: without an unconditional s3:ListBucket grant
+   * S3 answers a HEAD or GET of a missing key with 403, not 404, and the functions are granted listing
+   * under {@code evidence/{stage}/batches/} only.
+   */
+  private boolean exists(String batch) {
+    try {
+      return s3.listObjectsV2(l -> l.bucket(bucket).prefix(batch).maxKeys(1)).contents().stream().anyMatch(o -> o.key().equals(batch));
+    } catch (SdkException e) {
+      throw new StorageException("data bucket: listing the evidence batch " + batch + " failed", e);
+    }
   }
 
   private Optional<String> storedSha(String batch) {

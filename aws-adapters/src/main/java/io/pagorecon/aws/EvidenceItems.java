@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 public final class EvidenceItems {
 
   public static final String PK_PREFIX = "EVIDENCE#";
-  /** How long an evidence item outlives its receipt: its hour is exported within two hours. */
+  /** How long an evidence item outlives its receipt: its hour is exported within the next hour (a day to catch up). */
   public static final Duration ITEM_RETENTION = Duration.ofDays(14);
 
   static final String BODY = "body";
@@ -84,7 +84,8 @@ public final class EvidenceItems {
   /** Every record of the hour whose batch object is {@code batch}, from the table's items, ordered by id. */
   public void forEach(String batch, BiConsumer<String, Evidence> each) {
     try {
-      dynamoDb.queryPaginator(q -> q.tableName(table).consistentRead(true)
+      // eventually consistent (half the read units): the export and the daily run read hours that ended minutes ago at least
+      dynamoDb.queryPaginator(q -> q.tableName(table).consistentRead(false)
               .keyConditionExpression("pk = :pk")
               .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK_PREFIX + batch))))
           .items().forEach(i -> each.accept(i.get("sk").s(), evidence(i)));

@@ -152,7 +152,11 @@ class WebhookStorageIT {
     assertThat(exportedRecord.metadata()).isEqualTo(item.metadata());
     // again: unchanged, so nothing is written a second time
     assertThat(archive.export("evidence/sandbox/batches/2024/01/15/15.jsonl.gz").written()).isFalse();
-    assertThat(aws.clients().s3().listObjectVersions(l -> l.bucket(aws.ref("DataBucket"))).versions()).hasSize(1);
+    assertThat(aws.clients().s3().listObjectVersions(l -> l.bucket(aws.ref("DataBucket"))).versions())
+        .filteredOn(v -> v.key().equals("evidence/sandbox/batches/2024/01/15/15.jsonl.gz")).hasSize(1);
+    // the other hours of the window were exported too, empty, so a missing batch always means "not exported yet"
+    assertThat(exported).hasSize(24).allSatisfy(e -> assertThat(e.written()).isTrue());
+    assertThat(archive.exportDue(Stage.SANDBOX, Instant.parse("2024-01-15T16:16:00Z"))).noneMatch(EvidenceArchive.Exported::written);
   }
 
   @Test

@@ -70,7 +70,7 @@ public final class LocalFunctions {
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));
       }
       case "ReconcileFunction": {
-        ReconcileWiring w = ReconcileWiring.fromEnvironment(env);
+        ReconcileWiring w = ReconcileWiring.fromEnvironment(env, clock);
         StatementLandedReconcileHandler h =
             new StatementLandedReconcileHandler(w.useCase(), w.config().stage(), w.config().businessZone(), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));

@@ -23,6 +23,11 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
   static final int LEDGER_WRITERS = 16;
 
   public static ReconcileWiring fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, java.time.Clock.systemUTC());
+  }
+
+  /** @param clock what "now" is for the webhook log (which receipt hours are still items, which are batches) */
+  public static ReconcileWiring fromEnvironment(Map<String, String> env, java.time.Clock clock) {
     ReconcileFunctionConfig config = ReconcileFunctionConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     String stage = config.stage().wireName();
@@ -51,7 +56,7 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
         files,
         new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable(),
             new EvidenceArchive(clients.dynamoDb(), config.paymentsTable(), clients.s3(), config.dataBucket()),
-            config.stage(), config.businessZone(), java.time.Clock.systemUTC()),
+            config.stage(), config.businessZone(), clock),
         new S3ReportStore(clients.s3(), config.dataBucket(), stage),
         ledger,
         new ReconcileAlerts(config.alertPolicy()),
