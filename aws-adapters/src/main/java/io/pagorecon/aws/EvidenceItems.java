@@ -69,6 +69,25 @@ public final class EvidenceItems {
     }
   }
 
+  /** The key priming aims at; never written (see {@link #prime}). */
+  static final String PRIMING_PK = PK_PREFIX + "priming-only";
+
+  /**
+   * Runs the PutItem path once without writing anything, so a SnapStart snapshot holds it loaded: a
+   * put conditioned on an item that does not exist, which DynamoDB refuses. True when refused.
+   */
+  public boolean prime(byte[] body) {
+    try {
+      dynamoDb.putItem(p -> p.tableName(table)
+          .item(Map.of("pk", AttributeValue.fromS(PRIMING_PK), "sk", AttributeValue.fromS("never-written"),
+              BODY, AttributeValue.fromB(SdkBytes.fromByteArray(body))))
+          .conditionExpression("attribute_exists(pk)"));
+      return false;
+    } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+      return true;
+    }
+  }
+
   /** The evidence item of a {@link EvidenceKeys#batched} key, if it has not expired. */
   public Optional<Evidence> get(String key) {
     GetItemResponse item;

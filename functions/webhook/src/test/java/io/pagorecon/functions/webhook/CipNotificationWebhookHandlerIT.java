@@ -86,6 +86,8 @@ class CipNotificationWebhookHandlerIT {
 
     // the S3 primer's conditional put was refused: nothing written
     assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket"))).contents()).isEmpty();
+    // and so were the DynamoDB primers' conditional put (evidence item) and update (requestCheck of CIP 0)
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).isEmpty();
     // The secret is read only when a notification arrives (here: unusable, so 503).
     assertThat(handler.handleRequest(Events.load("apigw-cip-paid.json"), null).getStatusCode()).isEqualTo(503);
   }
