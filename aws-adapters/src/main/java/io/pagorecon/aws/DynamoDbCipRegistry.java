@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * {@link CipRegistry} on the payments table: due and open CIPs through the sparse {@code
  * byNextCheck} index (one Query per shard), a day's CIPs through its {@code DAY#} items, evidence
- * through the CIP's {@code EVENT#} items. Never a Scan.
+ * through the facts of the CIP's state item (and its {@code EVENT#} items from before). Never a Scan.
  */
 public final class DynamoDbCipRegistry implements CipRegistry {
 
@@ -126,19 +126,30 @@ public final class DynamoDbCipRegistry implements CipRegistry {
     }
   }
 
+  /** The evidence keys of the facts the CIP's state item recorded, then those of older {@code EVENT#} items. */
   @Override
   public List<String> evidenceKeys(String cip) {
     List<String> keys = new ArrayList<>();
     QueryRequest request = QueryRequest.builder()
         .tableName(table)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :ev)")
-        .expressionAttributeValues(Map.of(":pk", PaymentItems.s(PaymentItems.cipPk(cip)), ":ev", PaymentItems.s("EVENT#")))
-        .projectionExpression("evidenceKey")
+        .keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", PaymentItems.s(PaymentItems.cipPk(cip))))
         .build();
     query(request, Integer.MAX_VALUE, item -> {
-      AttributeValue key = item.get("evidenceKey");
-      if (key != null && key.s() != null) {
-        keys.add(key.s());
+      if (STATE_SK.equals(item.get("sk").s())) {
+        AttributeValue facts = item.get(PaymentItems.FACTS);
+        if (facts != null && facts.hasM()) {
+          new java.util.TreeMap<>(facts.m()).values().stream()
+              .filter(AttributeValue::hasM)
+              .map(f -> f.m().get("evidenceKey"))
+              .filter(k -> k != null && k.s() != null && !keys.contains(k.s()))
+              .forEach(k -> keys.add(k.s()));
+        }
+      } else if (item.get("sk").s().startsWith("EVENT#")) {
+        AttributeValue key = item.get("evidenceKey");
+        if (key != null && key.s() != null && !keys.contains(key.s())) {
+          keys.add(key.s());
+        }
       }
     }, "reading the evidence of cip " + cip);
     return List.copyOf(keys);

@@ -1,8 +1,17 @@
 package io.pagorecon.aws;
 
+import io.pagorecon.core.Stage;
 import io.pagorecon.core.daily.WebhookLog;
 import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.payment.StorageException;
+import io.pagorecon.core.webhook.EvidenceKeys;
+import io.pagorecon.core.webhook.WebhookIngest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,20 +26,48 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * {@link WebhookLog} on the payments table: the notification items ({@code CIP#...}/{@code EVENT#...})
- * of a business date through the {@code byBusinessDate} index, one paginated Query (never a Scan),
- * keeping those the webhook recorded with their raw body (sync facts are not webhooks).
+ * {@link WebhookLog} on the evidence of the verified notifications ({@link EvidenceArchive}): a
+ * business date's notifications are received from its first hour on, so the log reads the evidence
+ * of every receipt hour from a day before the date's midnight (Lima: a sender's clock may run ahead)
+ * up to {@link #LATE_WINDOW} after it or now,
+ * one Query per hour (never a Scan); hours older than {@link #FROM_BATCHES_AFTER} from their batch
+ * object, since their items expire. It keeps the records whose {@code business-date} is the date, the
+ * first delivery of each (cip, eventType) (a redelivery in another hour is a second record), and adds
+ * the notification items ({@code EVENT#}) of the {@code byBusinessDate} index written before the
+ * single-write model.
  */
 public final class DynamoDbWebhookLog implements WebhookLog {
 
   static final String INDEX = "byBusinessDate";
+  /** Notifications of a date received later than this are not part of its reconciliation. */
+  public static final Duration LATE_WINDOW = Duration.ofDays(8);
+  /** Hours older than this are read from their batch object (the items expire after 14 days). */
+  public static final Duration FROM_BATCHES_AFTER = Duration.ofDays(12);
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Optional<EvidenceArchive> archive;
+  private final Stage stage;
+  private final ZoneId businessZone;
+  private final Clock clock;
 
-  public DynamoDbWebhookLog(DynamoDbClient dynamo, String table) {
+  public DynamoDbWebhookLog(DynamoDbClient dynamo, String table, EvidenceArchive archive, Stage stage, ZoneId businessZone, Clock clock) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.table = Objects.requireNonNull(table, "table");
+    this.archive = Optional.of(archive);
+    this.stage = Objects.requireNonNull(stage, "stage");
+    this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Only the notification items written before the single-write model (tests of the query). */
+  DynamoDbWebhookLog(DynamoDbClient dynamo, String table) {
+    this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+    this.table = Objects.requireNonNull(table, "table");
+    this.archive = Optional.empty();
+    this.stage = Stage.SANDBOX;
+    this.businessZone = ZoneId.of("America/Lima");
+    this.clock = Clock.systemUTC();
   }
 
   @Override
@@ -43,12 +80,87 @@ public final class DynamoDbWebhookLog implements WebhookLog {
   /** Page by page: only one page of items is held at a time. */
   @Override
   public void forEachVerifiedOn(LocalDate businessDate, Consumer<Received> each) {
+    LongSet seen = new LongSet();
     try {
-      dynamo.queryPaginator(request(businessDate)).items().forEach(item -> each.accept(new Received(
-          Instant.parse(item.get("receivedAt").s()),
-          item.get("body").s().getBytes(StandardCharsets.UTF_8))));
+      dynamo.queryPaginator(request(businessDate)).items().forEach(item -> {
+        seen.add(hash(item.get("cip").s() + "/" + item.get("factKey").s()));
+        each.accept(new Received(Instant.parse(item.get("receivedAt").s()), item.get("body").s().getBytes(StandardCharsets.UTF_8)));
+      });
     } catch (SdkException e) {
       throw new StorageException("payments table: reading the webhooks of " + businessDate + " failed", e);
+    }
+    if (archive.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    // from a day before the date's midnight: a sender's clock may run ahead of ours
+    Instant from = businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
+    Instant to = from.plus(LATE_WINDOW);
+    String date = businessDate.toString();
+    for (Instant hour = from; !hour.isAfter(now) && hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+      BiConsumer<String, EvidenceItems.Evidence> keep = (id, e) -> {
+        Map<String, String> meta = e.metadata();
+        int dash = id.lastIndexOf('-');
+        if (!date.equals(meta.get(WebhookIngest.BUSINESS_DATE)) || id.startsWith("no-cip/") || dash < 0 || !seen.add(hash(id.substring(0, dash)))) {
+          return;
+        }
+        each.accept(new Received(Instant.parse(meta.get("received-at")), e.body()));
+      };
+      String batch = EvidenceKeys.batchObject(stage, hour);
+      if (hour.isBefore(now.minus(FROM_BATCHES_AFTER))) {
+        archive.get().readBatch(batch, keep);
+      } else {
+        archive.get().items().forEach(batch, keep);
+      }
+    }
+  }
+
+  private static long hash(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    long h = 0xcbf29ce484222325L;
+    for (byte x : b) {
+      h = (h ^ (x & 0xff)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** An open-addressing set of 64-bit hashes: 8 bytes a notification instead of a String each. */
+  static final class LongSet {
+    private long[] slots = new long[1024];
+    private boolean hasZero;
+    private int size;
+
+    boolean add(long v) {
+      if (v == 0) {
+        boolean added = !hasZero;
+        hasZero = true;
+        return added;
+      }
+      if ((size + 1) * 3 > slots.length * 2) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        size = 0;
+        for (long o : old) {
+          if (o != 0) {
+            insert(o);
+          }
+        }
+      }
+      return insert(v);
+    }
+
+    private boolean insert(long v) {
+      int mask = slots.length - 1;
+      for (int i = (int) (v ^ (v >>> 32)) & mask; ; i = (i + 1) & mask) {
+        if (slots[i] == v) {
+          return false;
+        }
+        if (slots[i] == 0) {
+          slots[i] = v;
+          size++;
+          return true;
+        }
+      }
     }
   }
 

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 public final class S3EvidenceStore implements EvidenceStore {
 
   /** The key priming aims at; never written (see {@link #prime}). */
-  public static final String PRIMING_KEY = "raw/priming-only/never-written.json";
+  public static final String PRIMING_KEY = "rejected/priming-only/never-written.json";
 
   private final S3Client s3;
   private final String bucket;

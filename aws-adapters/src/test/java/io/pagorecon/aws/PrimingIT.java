@@ -21,7 +21,7 @@ class PrimingIT {
 
     assertThat(first).isEqualTo(404);
     assertThat(second).isEqualTo(404);
-    assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket")).prefix("raw/")).contents()).isEmpty();
+    assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket")).prefix("rejected/")).contents()).isEmpty();
   }
 
   @Test

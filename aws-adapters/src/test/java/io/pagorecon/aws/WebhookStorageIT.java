@@ -14,6 +14,7 @@ import io.pagorecon.core.webhook.WebhookIngest;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,10 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** The webhook use case on the real adapters against moto, with the template's table and bucket. */
 @MotoStack
@@ -43,7 +42,8 @@ class WebhookStorageIT {
 
   static WebhookIngest ingest(AwsTestEnvironment aws) {
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable"));
-    S3EvidenceStore evidence = new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket"));
+    DynamoDbEvidenceStore evidence = new DynamoDbEvidenceStore(new EvidenceItems(aws.clients().dynamoDb(), aws.ref("PaymentsTable")),
+        new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket")), Clock.systemUTC());
     return new WebhookIngest(Stage.SANDBOX, () -> new SigningKeys(SECRET, Optional.empty()), evidence, store,
         new PaymentRecorder(store, Duration.ofMinutes(10)), BusinessCalendar.lima());
   }
@@ -58,11 +58,17 @@ class WebhookStorageIT {
         .key(Map.of("pk", AttributeValue.fromS("CIP#" + cip), "sk", AttributeValue.fromS("STATE")))).item();
   }
 
+  /** The facts the CIP's state item recorded (docs/data-model.md); there are no separate notification items. */
   static List<Map<String, AttributeValue>> facts(AwsTestEnvironment aws, String cip) {
     QueryResponse r = aws.clients().dynamoDb().query(q -> q.tableName(aws.ref("PaymentsTable")).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :ev)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CIP#" + cip), ":ev", AttributeValue.fromS("EVENT#"))));
-    return r.items();
+        .keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CIP#" + cip))));
+    assertThat(r.items()).as("only the state item under CIP#" + cip).allSatisfy(i -> assertThat(i.get("sk").s()).isEqualTo("STATE"));
+    return r.items().stream().flatMap(i -> i.get("facts").m().values().stream()).map(AttributeValue::m).toList();
+  }
+
+  static EvidenceArchive archive(AwsTestEnvironment aws) {
+    return new EvidenceArchive(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), aws.clients().s3(), aws.ref("DataBucket"));
   }
 
   @Test
@@ -125,14 +131,48 @@ class WebhookStorageIT {
   }
 
   @Test
-  void evidence_shouldHoldTheExactBodyBytes_underTheLimaDateKey(AwsTestEnvironment aws) {
+  void evidence_shouldHoldTheExactBodyBytes_inTheItemThenInTheHourlyBatch(AwsTestEnvironment aws) throws Exception {
     IngestResult.Accepted accepted = (IngestResult.Accepted) ingest(aws).ingest(signed(BODY, "req-1"));
+    EvidenceArchive archive = archive(aws);
 
-    ResponseBytes<GetObjectResponse> object = aws.clients().s3().getObjectAsBytes(g -> g.bucket(aws.ref("DataBucket")).key(accepted.evidenceKey()));
-    assertThat(object.asByteArray()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8));
-    assertThat(accepted.evidenceKey()).startsWith("raw/sandbox/2024/01/15/11546901/cip.paid-");
-    assertThat(object.response().metadata()).containsEntry("request-id", "req-1").containsKey("pe-signature");
+    assertThat(accepted.evidenceKey()).startsWith("evidence/sandbox/batches/2024/01/15/15.jsonl.gz#11546901/cip.paid-");
+    EvidenceItems.Evidence item = archive.read(accepted.evidenceKey()).orElseThrow();
+    assertThat(item.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8));
+    assertThat(item.metadata()).containsEntry("request-id", "req-1").containsEntry("business-date", "2024-01-15").containsKey("pe-signature");
     assertThat(facts(aws, "11546901").get(0).get("evidenceKey").s()).isEqualTo(accepted.evidenceKey());
+    assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket"))).contents()).as("no object per notification").isEmpty();
+
+    // the export of the complete hour: one gzip JSON-lines object, the same bytes and headers
+    List<EvidenceArchive.Exported> exported = archive.exportDue(Stage.SANDBOX, Instant.parse("2024-01-15T16:06:00Z"));
+    assertThat(exported).contains(new EvidenceArchive.Exported("evidence/sandbox/batches/2024/01/15/15.jsonl.gz", 1, true));
+    Map<String, EvidenceItems.Evidence> batch = new java.util.HashMap<>();
+    archive.readBatch("evidence/sandbox/batches/2024/01/15/15.jsonl.gz", batch::put);
+    EvidenceItems.Evidence exportedRecord = batch.get(EvidenceItems.idOf(accepted.evidenceKey()));
+    assertThat(exportedRecord.body()).isEqualTo(item.body());
+    assertThat(exportedRecord.metadata()).isEqualTo(item.metadata());
+    // again: unchanged, so nothing is written a second time
+    assertThat(archive.export("evidence/sandbox/batches/2024/01/15/15.jsonl.gz").written()).isFalse();
+    assertThat(aws.clients().s3().listObjectVersions(l -> l.bucket(aws.ref("DataBucket"))).versions())
+        .filteredOn(v -> v.key().equals("evidence/sandbox/batches/2024/01/15/15.jsonl.gz")).hasSize(1);
+    // the other hours of the window were exported too, empty, so a missing batch always means "not exported yet"
+    assertThat(exported).hasSize(24).allSatisfy(e -> assertThat(e.written()).isTrue());
+    assertThat(archive.exportDue(Stage.SANDBOX, Instant.parse("2024-01-15T16:16:00Z"))).noneMatch(EvidenceArchive.Exported::written);
+  }
+
+  @Test
+  void webhookLog_shouldListTheDatesNotifications_onceEach_fromTheEvidence(AwsTestEnvironment aws) {
+    WebhookIngest ingest = ingest(aws);
+    ingest.ingest(signed(BODY, "req-1"));
+    ingest.ingest(signed(BODY, "req-2"));
+    String other = BODY.replace("11546901", "11546902").replace("2024-01-15T10:35:12", "2024-01-16T10:35:12");
+    ingest.ingest(signed(other, "req-3"));
+    DynamoDbWebhookLog log = new DynamoDbWebhookLog(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), archive(aws), Stage.SANDBOX,
+        java.time.ZoneId.of("America/Lima"), Clock.fixed(Instant.parse("2024-01-16T12:00:00Z"), java.time.ZoneOffset.UTC));
+
+    assertThat(log.verifiedOn(java.time.LocalDate.of(2024, 1, 15))).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8)));
+    assertThat(log.verifiedOn(java.time.LocalDate.of(2024, 1, 16))).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo(other.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

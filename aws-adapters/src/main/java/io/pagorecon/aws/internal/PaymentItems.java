@@ -28,6 +28,13 @@ public final class PaymentItems {
   public static final String OPEN_SHARD = "openShard";
   public static final String NEXT_CHECK_AT = "nextCheckAt";
   public static final int OPEN_SHARDS = 8;
+  /** On the state item: the facts it has recorded, factKey → {@link #factEntry}. */
+  public static final String FACTS = "facts";
+  /** On the state item: the business dates with a {@code DAY#} item for the CIP (SS). */
+  public static final String DAYS = "days";
+  /** State attributes a state write removes when the new state lacks them. */
+  public static final java.util.List<String> OPTIONAL_STATE = java.util.List.of(
+      "orderId", "amount", "currency", "createdAt", "expiresAt", "paidAt", OPEN_SHARD, NEXT_CHECK_AT);
 
   private PaymentItems() {}
 
@@ -119,6 +126,32 @@ public final class PaymentItems {
     item.put("applied", AttributeValue.fromBool(applied));
     item.put(TTL, n(ttlEpochSeconds));
     return item;
+  }
+
+  /**
+   * A fact as the state item keeps it under {@code facts.<factKey>}: the notification item's
+   * attributes without the keys, the body and the ttl (the raw bytes are the evidence's).
+   */
+  public static AttributeValue factEntry(PaymentFact f, boolean applied) {
+    Map<String, AttributeValue> m = factItem(f, applied, 0);
+    m.remove(PK);
+    m.remove(SK);
+    m.remove(TTL);
+    m.remove("body");
+    m.remove("cip");
+    return AttributeValue.fromM(m);
+  }
+
+  /** The fact keys a state item has recorded. */
+  public static java.util.Set<String> factKeys(Map<String, AttributeValue> item) {
+    AttributeValue facts = item.get(FACTS);
+    return facts != null && facts.hasM() ? facts.m().keySet() : java.util.Set.of();
+  }
+
+  /** The business dates a state item is listed under ({@code DAY#} items written). */
+  public static java.util.Set<String> days(Map<String, AttributeValue> item) {
+    AttributeValue days = item.get(DAYS);
+    return days != null && days.hasSs() ? java.util.Set.copyOf(days.ss()) : java.util.Set.of();
   }
 
   public static Map<String, AttributeValue> dayItem(PaymentFact f, long ttlEpochSeconds) {

@@ -208,7 +208,7 @@ public final class Demo {
         if (csv == null) {
           throw new IllegalStateException("ReconcileFunction wrote no discrepancies.csv: " + reconciled);
         }
-        Files.write(o.out().resolve("webhooks.jsonl"), Webhooks.export(stack.clients().dynamoDb(), stack.stack().ref("PaymentsTable"), day));
+        Files.write(o.out().resolve("webhooks.jsonl"), Webhooks.export(stack, day, clock));
         List<GroundTruth.Row> found = Reports.rows(csv);
         printSummary(day, reconciled, found);
         evidenceAndJournal(o, csv, functionEnvironment(stack, "ReconcileFunction", sim), bucket);
@@ -523,31 +523,20 @@ public final class Demo {
     }
   }
 
-  /** The verified webhooks of a business date from the payments table, as webhooks.jsonl lines. */
+  /** The verified webhooks of a business date, as webhooks.jsonl lines: what ReconcileFunction reads (DynamoDbWebhookLog). */
   static final class Webhooks {
     private Webhooks() {}
 
-    static byte[] export(DynamoDbClient dynamo, String table, LocalDate day) {
+    static byte[] export(DevStack stack, LocalDate day, java.time.Clock clock) {
       StringBuilder b = new StringBuilder();
+      var clients = stack.clients();
+      String table = stack.stack().ref("PaymentsTable");
+      var archive = new io.pagorecon.aws.EvidenceArchive(clients.dynamoDb(), table, clients.s3(), stack.stack().ref("DataBucket"));
+      var log = new io.pagorecon.aws.DynamoDbWebhookLog(clients.dynamoDb(), table, archive, io.pagorecon.core.Stage.PRODUCTION, LIMA, clock);
       // A day's notifications carry its date; the neighbours hold the ones dated by a shifted payment time.
       for (LocalDate d : List.of(day.minusDays(1), day, day.plusDays(1))) {
-        Map<String, AttributeValue> start = null;
-        do {
-          Map<String, AttributeValue> from = start;
-          var page = dynamo.query(QueryRequest.builder().tableName(table).indexName("byBusinessDate")
-              .keyConditionExpression("businessDate = :d")
-              .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(d.toString())))
-              .exclusiveStartKey(from).build());
-          for (Map<String, AttributeValue> item : page.items()) {
-            AttributeValue source = item.get("source");
-            AttributeValue body = item.get("body");
-            AttributeValue receivedAt = item.get("receivedAt");
-            if (source != null && "webhook".equals(source.s()) && body != null && receivedAt != null) {
-              b.append("{\"receivedAt\":\"").append(receivedAt.s()).append("\",\"body\":").append(body.s().strip()).append("}\n");
-            }
-          }
-          start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        log.forEachVerifiedOn(d, r -> b.append("{\"receivedAt\":\"").append(r.receivedAt()).append("\",\"body\":")
+            .append(new String(r.body(), StandardCharsets.UTF_8).strip()).append("}\n"));
       }
       return b.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.EvidenceArchive;
+import io.pagorecon.aws.EvidenceItems;
 import io.pagorecon.aws.DynamoDbLedger;
 import io.pagorecon.aws.DynamoDbOrderStore;
 import io.pagorecon.cli.ledger.LedgerText;
@@ -32,7 +34,6 @@ import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -96,13 +97,20 @@ public final class EvidencePack {
           text(item, t).flatMap(EvidencePack::instant).ifPresent(i -> dates.add(calendar.businessDate(i)));
         }
         text(item, "businessDate").ifPresent(d -> dates.add(LocalDate.parse(d)));
-        text(item, "evidenceKey").ifPresent(key -> {
-          Map<String, String> m = new LinkedHashMap<>();
-          m.put("cip", cip);
-          m.put("key", key);
-          m.put("event", text(item, "factKey").orElse(""));
-          notifications.add(m);
-        });
+        text(item, "evidenceKey").ifPresent(key -> notifications.add(notification(cip, key, text(item, "factKey").orElse(""))));
+        // the facts the state item recorded (docs/data-model.md): their dates and evidence
+        AttributeValue facts = item.get("facts");
+        if (facts != null && facts.hasM()) {
+          new java.util.TreeMap<>(facts.m()).forEach((factKey, f) -> {
+            if (!f.hasM()) {
+              return;
+            }
+            text(f.m(), "businessDate").ifPresent(d -> dates.add(LocalDate.parse(d)));
+            text(f.m(), "receivedAt").flatMap(EvidencePack::instant).ifPresent(i -> dates.add(calendar.businessDate(i)));
+            text(f.m(), "evidenceKey").filter(k -> notifications.stream().noneMatch(seen -> seen.get("key").equals(k)))
+                .ifPresent(k -> notifications.add(notification(cip, k, factKey)));
+          });
+        }
       }
     }
     if (payments.isEmpty()) {
@@ -121,21 +129,21 @@ public final class EvidencePack {
     List<String> transactionIds = new ArrayList<>();
     for (Map<String, String> n : notifications) {
       String key = n.get("key");
-      byte[] body;
-      HeadObjectResponse head;
-      try {
-        body = src.clients().s3().getObjectAsBytes(g -> g.bucket(src.dataBucket()).key(key)).asByteArray();
-        head = src.clients().s3().headObject(h -> h.bucket(src.dataBucket()).key(key));
-      } catch (NoSuchKeyException e) {
+      Optional<EvidenceItems.Evidence> archived =
+          new EvidenceArchive(src.clients().dynamoDb(), src.paymentsTable(), src.clients().s3(), src.dataBucket()).read(key);
+      if (archived.isEmpty()) {
         verification.addObject().put("key", key).put("present", false);
         continue;
       }
-      String name = "notifications/" + n.get("cip") + "/" + key.substring(key.lastIndexOf('/') + 1);
+      byte[] body = archived.get().body();
+      Map<String, String> metadata = new java.util.TreeMap<>(archived.get().metadata());
+      String file = key.substring(key.lastIndexOf('/') + 1);
+      String name = "notifications/" + n.get("cip") + "/" + (file.endsWith(".json") ? file : file + ".json");
       files.put(name, body);
       ObjectNode headers = JSON.createObjectNode();
-      head.metadata().forEach(headers::put);
-      files.put(name.replace(".json", ".headers.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(headers));
-      String signature = head.metadata().getOrDefault("pe-signature", "");
+      metadata.forEach(headers::put);
+      files.put(name.substring(0, name.length() - ".json".length()) + ".headers.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(headers));
+      String signature = metadata.getOrDefault("pe-signature", "");
       ObjectNode v = verification.addObject().put("file", name).put("key", key).put("signature", signature)
           .put("sha256", Signatures.sha256Hex(body));
       if (src.secretKey().isPresent()) {
@@ -238,6 +246,14 @@ public final class EvidencePack {
       }
     }
     return new Result(cips, notifications.size(), verified, calls.size(), statementRows, reportLines, ledger.size());
+  }
+
+  private static Map<String, String> notification(String cip, String key, String event) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("cip", cip);
+    m.put("key", key);
+    m.put("event", event);
+    return m;
   }
 
   private List<String> list(String prefix) {

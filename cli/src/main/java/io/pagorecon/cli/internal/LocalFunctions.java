@@ -88,7 +88,7 @@ public final class LocalFunctions {
         });
       }
       case "ReconcileFunction": {
-        ReconcileWiring w = ReconcileWiring.fromEnvironment(env);
+        ReconcileWiring w = ReconcileWiring.fromEnvironment(env, clock);
         StatementLandedReconcileHandler h =
             new StatementLandedReconcileHandler(w.useCase(), w.config().stage(), w.config().businessZone(), clock, System.out);
         return Optional.of(event -> stream(event, (in, out) -> h.handleRequest(in, out, null)));

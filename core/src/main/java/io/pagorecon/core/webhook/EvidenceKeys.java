@@ -1,11 +1,16 @@
 package io.pagorecon.core.webhook;
 
 import io.pagorecon.core.Stage;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The data bucket's evidence keys (docs/data-model.md). Deterministic in the body, so a redelivery
- * or a retry after a failed write lands on the same object and never leaves a second copy.
+ * or a retry after a failed write lands on the same record and never leaves a second copy (a
+ * verified notification's record is keyed by its receipt hour too: one delivered again in another
+ * hour is kept again, as what it is, a second delivery).
  */
 public final class EvidenceKeys {
 
@@ -15,6 +20,31 @@ public final class EvidenceKeys {
   public static String raw(Stage stage, LocalDate businessDate, String cip, String eventType, byte[] body) {
     return "raw/" + stage.wireName() + "/" + datePath(businessDate) + "/" + safe(cip) + "/" + safe(eventType) + "-"
         + digest(body) + ".json";
+  }
+
+  /** Where a verified notification's bytes go: the hourly batch of its receipt hour (UTC), then the record. */
+  public static final String BATCH_MARK = ".jsonl.gz#";
+
+  /**
+   * {@code evidence/{stage}/batches/{yyyy}/{mm}/{dd}/{HH}.jsonl.gz#{cip}/{eventType}-{sha256(body)[0:16]}}: the
+   * batch object of the UTC hour of receipt ({@link #batchObject}), a {@code #}, and the record's id in it.
+   * The same bytes delivered again within the hour land on the same record.
+   */
+  public static String batched(Stage stage, Instant receivedAt, String cip, String eventType, byte[] body) {
+    return batchObject(stage, receivedAt) + "#" + safe(cip) + "/" + safe(eventType) + "-" + digest(body);
+  }
+
+  /** {@code evidence/{stage}/batches/{yyyy}/{mm}/{dd}/{HH}.jsonl.gz}: one object per UTC hour of receipt. */
+  public static String batchObject(Stage stage, Instant anyTimeInTheHour) {
+    LocalDateTime t = LocalDateTime.ofInstant(anyTimeInTheHour, ZoneOffset.UTC);
+    StringBuilder b = new StringBuilder("evidence/").append(stage.wireName()).append("/batches/")
+        .append(datePath(t.toLocalDate())).append('/');
+    return two(b, t.getHour()).append(".jsonl.gz").toString();
+  }
+
+  /** True for keys {@link #batched} made (a record inside an hourly batch), false for whole objects. */
+  public static boolean isBatched(String key) {
+    return key.contains(BATCH_MARK);
   }
 
   /** {@code rejected/{stage}/{yyyy}/{mm}/{dd}/{sha256(body)[0:16]}.json}. */

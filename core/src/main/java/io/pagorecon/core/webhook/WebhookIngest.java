@@ -27,7 +27,8 @@ import java.util.Optional;
  *       body names a CIP we know, the sync job is asked to check it now (a forged or mangled
  *       notification may hide a real payment);
  *   <li>parse → 400 with a stable code;
- *   <li>archive the body under a deterministic key, <b>then</b> record the fact. Either failure
+ *   <li>archive the body under a deterministic key ({@link EvidenceKeys#batched}: kept with its
+ *       headers until the hourly export batches it to the data bucket), <b>then</b> record the fact. Either failure
  *       throws {@link io.pagorecon.core.payment.StorageException}: the caller answers 5xx, and
  *       PagoEfectivo's single retry redoes both idempotently.
  * </ol>
@@ -42,6 +43,9 @@ public final class WebhookIngest {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final int MAX_METADATA_CHARS = 256;
+
+  /** The evidence metadata entry naming the notification's business date (what the daily run reads it by). */
+  public static final String BUSINESS_DATE = "business-date";
 
   private final Stage stage;
   private final SigningSecrets secrets;
@@ -112,8 +116,10 @@ public final class WebhookIngest {
 
     LocalDate businessDate = calendar.businessDate(n.paymentDate().map(d -> d.toInstant()).orElse(raw.receivedAt()));
     String cipSegment = n.cip().orElse("no-cip");
-    String key = EvidenceKeys.raw(stage, businessDate, cipSegment, n.rawEventType(), body);
-    evidence.put(key, body, metadata(raw, Optional.empty()));
+    String key = EvidenceKeys.batched(stage, raw.receivedAt(), cipSegment, n.rawEventType(), body);
+    Map<String, String> metadata = metadata(raw, Optional.empty());
+    metadata.put(BUSINESS_DATE, businessDate.toString());
+    evidence.put(key, body, metadata);
 
     if (n.cip().isEmpty()) {
       return new IngestResult.Archived(n.rawEventType(), key);

@@ -79,7 +79,7 @@ class WebhookIngestTest {
 
     IngestResult.Archived a = assertInstanceOf(IngestResult.Archived.class, r);
     assertEquals(200, r.httpStatus());
-    assertTrue(a.evidenceKey().contains("/no-cip/pagorecon.probe-"), a.evidenceKey());
+    assertTrue(a.evidenceKey().contains(".jsonl.gz#no-cip/pagorecon.probe-"), a.evidenceKey());
     assertTrue(store.facts().isEmpty(), "nothing recorded: no report, alert or shop event can count it");
   }
 
@@ -111,11 +111,13 @@ class WebhookIngestTest {
     assertEquals(200, r.httpStatus());
     assertEquals(PaymentState.UNKNOWN, a.from());
     assertEquals(PaymentState.PAID, a.to());
-    String expectedKey = "raw/sandbox/2024/01/15/11546901/cip.paid-" + Signatures.sha256Hex(body).substring(0, 16) + ".json";
+    // the batch of the receipt hour (15:xx UTC), then the record
+    String expectedKey = "evidence/sandbox/batches/2024/01/15/15.jsonl.gz#11546901/cip.paid-" + Signatures.sha256Hex(body).substring(0, 16);
     assertEquals(expectedKey, a.evidenceKey());
     assertArrayEquals(body, evidence.get(expectedKey).orElseThrow().body());
     assertEquals(VECTOR_SIGNATURE, evidence.get(expectedKey).orElseThrow().metadata().get("pe-signature"));
     assertEquals("req-1", evidence.get(expectedKey).orElseThrow().metadata().get("request-id"));
+    assertEquals("2024-01-15", evidence.get(expectedKey).orElseThrow().metadata().get(WebhookIngest.BUSINESS_DATE));
 
     CipPayment state = store.find("11546901").orElseThrow();
     assertEquals(PaymentState.PAID, state.state());
@@ -181,7 +183,7 @@ class WebhookIngestTest {
     assertEquals("cip.mystery", s.eventType());
     assertFalse(store.find("555").orElseThrow().state().isSettled(), "an unknown event is never a payment");
     assertEquals(PaymentEvent.UNRECOGNISED, store.facts().get(0).event());
-    assertTrue(evidence.objects().keySet().stream().anyMatch(k -> k.startsWith("raw/sandbox/") && k.contains("/555/cip.mystery-")));
+    assertTrue(evidence.objects().keySet().stream().anyMatch(k -> k.startsWith("evidence/sandbox/batches/") && k.contains("#555/cip.mystery-")));
   }
 
   @Test
@@ -198,8 +200,9 @@ class WebhookIngestTest {
     String body = "{\"eventType\":\"cip.paid\",\"data\":{\"cip\":\"9\",\"currency\":\"USD\",\"amount\":\"1\","
         + "\"paymentDate\":\"2024-01-15T23:59:59-05:00\"}}";
     IngestResult.Accepted a = assertInstanceOf(IngestResult.Accepted.class, ingest().ingest(signed(body, SECRET)));
-    assertTrue(a.evidenceKey().startsWith("raw/sandbox/2024/01/15/9/"), a.evidenceKey());
+    assertTrue(a.evidenceKey().contains("#9/cip.paid-"), a.evidenceKey());
     assertEquals(LocalDate.of(2024, 1, 15), store.facts().get(0).businessDate());
+    assertEquals("2024-01-15", evidence.get(a.evidenceKey()).orElseThrow().metadata().get(WebhookIngest.BUSINESS_DATE));
   }
 
   @Test
@@ -342,7 +345,8 @@ class WebhookIngestTest {
     IngestResult r = ingest().ingest(signed("{\"eventType\":\"../../statements/x\",\"data\":{\"cip\":\"7\"}}", SECRET));
 
     String key = assertInstanceOf(IngestResult.Stale.class, r).evidenceKey();
-    assertTrue(key.startsWith("raw/sandbox/2024/01/15/7/"), key);
-    assertFalse(key.substring("raw/sandbox/2024/01/15/7/".length()).contains("/"), key);
+    String record = "evidence/sandbox/batches/2024/01/15/15.jsonl.gz#7/";
+    assertTrue(key.startsWith(record), key);
+    assertFalse(key.substring(record.length()).contains("/"), key);
   }
 }

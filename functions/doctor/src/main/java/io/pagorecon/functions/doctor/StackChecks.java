@@ -59,12 +59,44 @@ public final class StackChecks {
     this.clock = clock;
   }
 
-  /** The PAID notifications of a business date: CIP → amount (PEN and USD kept apart). */
+  /**
+   * The facts of a business date: those the state items of the date's CIPs ({@code DAY#} items)
+   * recorded with that date (docs/data-model.md), each with its {@code cip}; and the notification
+   * items of the {@code byBusinessDate} index written before the single write.
+   */
   private List<Map<String, AttributeValue>> notifications(Stack s, LocalDate date) {
     List<Map<String, AttributeValue>> out = new ArrayList<>();
     s.clients().dynamoDb().queryPaginator(q -> q.tableName(s.paymentsTable()).indexName("byBusinessDate")
         .keyConditionExpression("businessDate = :d").expressionAttributeValues(Map.of(":d", AttributeValue.fromS(date.toString()))))
         .items().forEach(out::add);
+    List<String> cips = new ArrayList<>();
+    s.clients().dynamoDb().queryPaginator(q -> q.tableName(s.paymentsTable()).keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("DAY#" + date)))).items()
+        .forEach(i -> cips.add(i.get("cip").s()));
+    for (int from = 0; from < cips.size(); from += 100) {
+      List<Map<String, AttributeValue>> keys = cips.subList(from, Math.min(from + 100, cips.size())).stream()
+          .map(c -> Map.of("pk", AttributeValue.fromS("CIP#" + c), "sk", AttributeValue.fromS("STATE"))).toList();
+      Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask =
+          Map.of(s.paymentsTable(), software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).build());
+      while (!ask.isEmpty()) {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = ask;
+        var answer = s.clients().dynamoDb().batchGetItem(b -> b.requestItems(request));
+        for (Map<String, AttributeValue> state : answer.responses().getOrDefault(s.paymentsTable(), List.of())) {
+          AttributeValue facts = state.get("facts");
+          if (facts == null || !facts.hasM()) {
+            continue;
+          }
+          for (AttributeValue f : facts.m().values()) {
+            if (f.hasM() && f.m().get("businessDate") != null && date.toString().equals(f.m().get("businessDate").s())) {
+              Map<String, AttributeValue> fact = new HashMap<>(f.m());
+              fact.put("cip", state.get("cip"));
+              out.add(fact);
+            }
+          }
+        }
+        ask = answer.hasUnprocessedKeys() ? answer.unprocessedKeys() : Map.of();
+      }
+    }
     return out;
   }
 

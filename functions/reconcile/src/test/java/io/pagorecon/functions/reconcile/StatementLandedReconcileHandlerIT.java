@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.aws.DynamoDbLedger;
 import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.DynamoDbEvidenceStore;
+import io.pagorecon.aws.EvidenceArchive;
+import io.pagorecon.aws.EvidenceItems;
 import io.pagorecon.aws.S3EvidenceStore;
 import io.pagorecon.core.Stage;
 import io.pagorecon.core.ledger.LedgerEntry;
@@ -73,7 +76,9 @@ class StatementLandedReconcileHandlerIT {
   static void recordWebhooks(AwsTestEnvironment aws) {
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(aws.clients().dynamoDb(), aws.ref("PaymentsTable"));
     WebhookIngest ingest = new WebhookIngest(Stage.SANDBOX, () -> new SigningKeys(SECRET, Optional.empty()),
-        new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket")), store, new PaymentRecorder(store, Duration.ofMinutes(15)),
+        new DynamoDbEvidenceStore(new EvidenceItems(aws.clients().dynamoDb(), aws.ref("PaymentsTable")),
+            new S3EvidenceStore(aws.clients().s3(), aws.ref("DataBucket")), java.time.Clock.systemUTC()),
+        store, new PaymentRecorder(store, Duration.ofMinutes(15)),
         BusinessCalendar.lima());
     List<String> bodies = List.of(
         paid("1001", "A1", "160.35", "2024-01-15T10:00:00-05:00"),
@@ -85,6 +90,9 @@ class StatementLandedReconcileHandlerIT {
       ingest.ingest(new RawNotification(bytes, Map.of("pe-signature", Signatures.hmacSha256Hex(SECRET, bytes)),
           Instant.parse("2024-01-15T15:01:00Z").plusSeconds(3600L * i++), "req-" + i));
     }
+    // SyncFunction's hourly export ran long ago: these 2024 hours are read from their batches in the bucket
+    new EvidenceArchive(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), aws.clients().s3(), aws.ref("DataBucket"))
+        .exportDue(Stage.SANDBOX, Instant.parse("2024-01-16T06:00:00Z"));
   }
 
   private static void put(AwsTestEnvironment aws, String key, String content) {

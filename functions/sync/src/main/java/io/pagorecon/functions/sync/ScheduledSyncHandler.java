@@ -12,6 +12,7 @@ import io.pagorecon.aws.DynamoDbCipRegistry;
 import io.pagorecon.aws.DynamoDbOrderStore;
 import io.pagorecon.aws.DynamoDbPaymentStore;
 import io.pagorecon.aws.DynamoDbSyncRuns;
+import io.pagorecon.aws.EvidenceArchive;
 import io.pagorecon.aws.SnsPaymentNotices;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.ErrorCode;
@@ -39,7 +40,7 @@ import java.util.Optional;
 
 /**
  * SyncFunction: EventBridge Scheduler every 10 minutes runs one {@link SyncSweep} (missed-webhook
- * recovery). Thin: validate the event, run the sweep, answer and log its counts. Per-CIP failures
+ * recovery), then exports the webhook evidence of the hours just completed ({@link EvidenceArchive}). Thin: validate the event, run the sweep, answer and log its counts. Per-CIP failures
  * are in the answer, not errors; a failure of the whole sweep throws so the Scheduler retries.
  */
 public final class ScheduledSyncHandler implements RequestStreamHandler {
@@ -52,12 +53,30 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
   private final PrintStream log;
   private final InvocationJournal journal;
   private final SyncRuns runs;
+  private EvidenceExport evidence = EvidenceExport.NONE;
 
   /**
    * The sweep, the auto-cancel when ORDER_OPEN_HOURS is above 0, the journal of their PagoEfectivo
-   * calls, and where each finished run is noted for the doctor.
+   * calls, the hourly export of the webhook's evidence to the data bucket, and where each finished
+   * run is noted for the doctor.
    */
-  public record Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal, SyncRuns runs) {}
+  public record Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal, EvidenceExport evidence, SyncRuns runs) {
+    public Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal) {
+      this(sweep, expiry, journal, EvidenceExport.NONE, SyncRuns.NONE);
+    }
+
+    public Wiring(SyncSweep sweep, Optional<OrderExpiry> expiry, InvocationJournal journal, EvidenceExport evidence) {
+      this(sweep, expiry, journal, evidence, SyncRuns.NONE);
+    }
+  }
+
+  /** Batches the complete hours of webhook evidence into the data bucket; answers the records of the objects it wrote. */
+  @FunctionalInterface
+  public interface EvidenceExport {
+    EvidenceExport NONE = now -> 0;
+
+    int exportDue(java.time.Instant now);
+  }
 
   /** Lambda's constructor: wires from the environment once per execution environment. */
   public ScheduledSyncHandler() {
@@ -66,6 +85,7 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
 
   public ScheduledSyncHandler(Wiring wiring, Clock clock, PrintStream log) {
     this(wiring.sweep(), wiring.expiry(), clock, log, wiring.journal(), wiring.runs());
+    this.evidence = wiring.evidence();
   }
 
   public ScheduledSyncHandler(SyncSweep sweep, Clock clock, PrintStream log) {
@@ -105,7 +125,11 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
           calendar, OrderPayments.Settings.standard());
       expiry = Optional.of(new OrderExpiry(registry, store, orders, api, config.orderOpenFor(), config.maxPerRun()));
     }
-    return new Wiring(sweep, expiry, journal, new DynamoDbSyncRuns(clients.dynamoDb(), config.paymentsTable()));
+    EvidenceArchive archive = new EvidenceArchive(clients.dynamoDb(), config.paymentsTable(), clients.s3(),
+        new io.pagorecon.core.config.Environment(env).required(ApiJournals.DATA_BUCKET));
+    EvidenceExport export = now -> archive.exportDue(config.stage(), now).stream()
+        .filter(EvidenceArchive.Exported::written).mapToInt(EvidenceArchive.Exported::records).sum();
+    return new Wiring(sweep, expiry, journal, export, new DynamoDbSyncRuns(clients.dynamoDb(), config.paymentsTable()));
   }
 
   @Override
@@ -126,6 +150,14 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
     } finally {
       journal.flushQuietly(requestId).ifPresent(e -> log.println(journalFailure(requestId, e)));
     }
+    int exported = -1;
+    try {
+      exported = evidence.exportDue(clock.instant());
+    } catch (RuntimeException e) {
+      // the next run (10 minutes) exports the same hours again: the window covers three hours
+      log.println(JSON.createObjectNode().put("level", "WARN").put("event", "evidence_export_failed")
+          .put("requestId", requestId).put("reason", String.valueOf(e.getMessage())).toString());
+    }
     try {
       runs.record(new SyncRuns.Run(clock.instant(), report.checked(), report.failures().size()));
     } catch (StorageException e) {
@@ -137,6 +169,9 @@ public final class ScheduledSyncHandler implements RequestStreamHandler {
         .put("recovered", report.recovered().size()).put("unchanged", report.unchanged()).put("notFound", report.notFound())
         .put("failed", report.failures().size());
     expired.ifPresent(x -> answer.put("expiredOrders", x.expired().size()).put("expiryFailures", x.failures().size()));
+    if (exported >= 0) {
+      answer.put("evidenceExported", exported);
+    }
     ObjectNode line = answer.deepCopy().put("level", report.failures().isEmpty() ? "INFO" : "WARN").put("event", "sync_outcome");
     // Embedded metrics: the alarms of the template watch failures and how many pending CIPs a run polls.
     line.put("stage", journal.stage().wireName()).put("syncFailures", report.failures().size()).put("pendingChecked", report.checked());

@@ -152,6 +152,39 @@ class ScheduledSyncHandlerTest {
     assertThatThrownBy(() -> SyncConfig.fromEnvironment(noBus)).hasMessageContaining("SHOP_EVENT_BUS");
   }
 
+  @Test
+  void handleRequest_shouldExportTheEvidenceAfterTheSweep_andSurviveItsFailure() throws Exception {
+    SyncSweep sweep = new SyncSweep(store, store, recorder, gateway, r -> { }, CheckSchedule.standard(), BusinessCalendar.lima(), 100);
+    Clock clock = Clock.fixed(T0.plus(Duration.ofMinutes(10)), ZoneOffset.UTC);
+    java.util.List<Instant> asked = new java.util.ArrayList<>();
+    ScheduledSyncHandler exporting = new ScheduledSyncHandler(new ScheduledSyncHandler.Wiring(sweep, Optional.empty(),
+        io.pagorecon.core.journal.InvocationJournal.discarding(), now -> {
+          asked.add(now);
+          return 3;
+        }), clock, new PrintStream(logs, true, StandardCharsets.UTF_8));
+    ScheduledSyncHandler failing = new ScheduledSyncHandler(new ScheduledSyncHandler.Wiring(sweep, Optional.empty(),
+        io.pagorecon.core.journal.InvocationJournal.discarding(), now -> {
+          throw new io.pagorecon.core.payment.StorageException("data bucket: writing the evidence batch x failed", null);
+        }), clock, new PrintStream(logs, true, StandardCharsets.UTF_8));
+
+    assertThat(invoke(exporting, "scheduler-sync.json").get("evidenceExported").asInt()).isEqualTo(3);
+    assertThat(asked).containsExactly(clock.instant());
+    JsonNode afterFailure = invoke(failing, "scheduler-sync.json");
+
+    // the sweep's answer stands; the next run (10 minutes) exports the same hours
+    assertThat(afterFailure.get("checked").asInt()).isZero();
+    assertThat(afterFailure.has("evidenceExported")).isFalse();
+    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("\"event\":\"evidence_export_failed\"");
+  }
+
+  private JsonNode invoke(ScheduledSyncHandler h, String eventFile) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (InputStream in = getClass().getResourceAsStream("/events/" + eventFile)) {
+      h.handleRequest(in, out, null);
+    }
+    return JSON.readTree(out.toByteArray());
+  }
+
   private JsonNode invoke(String eventFile) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = getClass().getResourceAsStream("/events/" + eventFile)) {

@@ -36,13 +36,15 @@ class CipNotificationWebhookHandlerIT {
 
     assertThat(response.getStatusCode()).isEqualTo(200);
     assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("ACCEPTED");
-    List<S3Object> raw = objects(aws, "raw/sandbox/2024/01/15/11546901/");
-    assertThat(raw).hasSize(1);
-    byte[] stored = aws.clients().s3().getObjectAsBytes(g -> g.bucket(aws.ref("DataBucket")).key(raw.get(0).key())).asByteArray();
-    assertThat(stored).isEqualTo(Events.load("apigw-cip-paid.json").getBody().getBytes(StandardCharsets.UTF_8));
     Map<String, AttributeValue> state = aws.clients().dynamoDb().getItem(g -> g.tableName(aws.ref("PaymentsTable")).consistentRead(true)
         .key(Map.of("pk", AttributeValue.fromS("CIP#11546901"), "sk", AttributeValue.fromS("STATE")))).item();
     assertThat(state.get("state").s()).isEqualTo("PAID");
+    String key = state.get("facts").m().get("cip.paid").m().get("evidenceKey").s();
+    assertThat(key).startsWith("evidence/sandbox/batches/").contains(".jsonl.gz#11546901/cip.paid-");
+    byte[] stored = new io.pagorecon.aws.EvidenceArchive(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), aws.clients().s3(),
+        aws.ref("DataBucket")).read(key).orElseThrow().body();
+    assertThat(stored).isEqualTo(Events.load("apigw-cip-paid.json").getBody().getBytes(StandardCharsets.UTF_8));
+    assertThat(objects(aws, "")).as("no object per notification: the hourly export writes the batch").isEmpty();
   }
 
   @Test
@@ -55,7 +57,7 @@ class CipNotificationWebhookHandlerIT {
 
     assertThat(response.getStatusCode()).isEqualTo(401);
     assertThat(JSON.readTree(response.getBody()).get("code").asText()).isEqualTo("SANDBOX_SIGNATURE");
-    assertThat(objects(aws, "raw/")).isEmpty();
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).as("no evidence item").isEmpty();
     List<S3Object> rejected = objects(aws, "rejected/production/");
     assertThat(rejected).hasSize(1);
     Map<String, String> metadata = aws.clients().s3().headObject(h -> h.bucket(aws.ref("DataBucket")).key(rejected.get(0).key())).metadata();
@@ -84,6 +86,8 @@ class CipNotificationWebhookHandlerIT {
 
     // the S3 primer's conditional put was refused: nothing written
     assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket"))).contents()).isEmpty();
+    // and so were the DynamoDB primers' conditional put (evidence item) and update (requestCheck of CIP 0)
+    assertThat(aws.clients().dynamoDb().scan(s -> s.tableName(aws.ref("PaymentsTable"))).items()).isEmpty();
     // The secret is read only when a notification arrives (here: unusable, so 503).
     assertThat(handler.handleRequest(Events.load("apigw-cip-paid.json"), null).getStatusCode()).isEqualTo(503);
   }

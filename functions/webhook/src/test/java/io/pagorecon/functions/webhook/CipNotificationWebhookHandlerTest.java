@@ -73,7 +73,7 @@ class CipNotificationWebhookHandlerTest {
     assertThat(body(response).get("requestId").asText()).isEqualTo(event.getRequestContext().getRequestId());
     assertThat(store.find(cip).orElseThrow().state()).isEqualTo(state);
     assertThat(store.facts()).hasSize(1);
-    assertThat(evidence.objects().keySet()).singleElement().asString().startsWith("raw/" + stage + "/2024/01/15/" + cip + "/");
+    assertThat(evidence.objects().keySet()).singleElement().asString().startsWith("evidence/" + stage + "/batches/").contains(".jsonl.gz#" + cip + "/");
   }
 
   @ParameterizedTest(name = "{0} on {1} -> {2} {3}")
@@ -99,7 +99,7 @@ class CipNotificationWebhookHandlerTest {
     assertThat(body.get("message").asText()).isNotBlank();
     assertThat(store.facts()).isEmpty();
     assertThat(store.stateWrites()).isEmpty();
-    assertThat(evidence.objects().keySet()).noneMatch(k -> k.startsWith("raw/"));
+    assertThat(evidence.objects().keySet()).noneMatch(k -> k.startsWith("evidence/"));
   }
 
   @Test

@@ -59,10 +59,11 @@ class CipNotificationWebhookRuntimeIT {
     // One state change (version 1), then the tampered copy asked the sync job to check the CIP (version 2).
     assertThat(state.get("version").n()).isEqualTo("2");
     assertThat(state).containsKey("nextCheckAt");
-    assertThat(aws.clients().dynamoDb().query(q -> q.tableName(aws.ref("PaymentsTable")).consistentRead(true)
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :ev)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("CIP#11546901"), ":ev", AttributeValue.fromS("EVENT#"))))
-        .items()).hasSize(1);
+    // one fact on the state item, its evidence as an item (the shaded jar wrote it through DynamoDbEvidenceStore)
+    assertThat(state.get("facts").m()).containsOnlyKeys("cip.paid");
+    String evidenceKey = state.get("facts").m().get("cip.paid").m().get("evidenceKey").s();
+    assertThat(new io.pagorecon.aws.EvidenceArchive(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), aws.clients().s3(),
+        aws.ref("DataBucket")).read(evidenceKey)).isPresent();
   }
 
   /** Bounded wait for the runtime's answer; fails fast with the child's log if it died or failed to init. */

@@ -56,6 +56,13 @@ final class LoadDriver {
       return cips;
     }
 
+    /** The body each fact was delivered with (a duplicate repeats the same bytes). */
+    Map<String, String> bodyPerFact() {
+      Map<String, String> bodies = new HashMap<>();
+      plan.forEach(d -> bodies.put(d.fact(), d.body()));
+      return bodies;
+    }
+
     Map<String, Integer> deliveriesPerFact() {
       Map<String, Integer> delivered = new HashMap<>();
       plan.forEach(d -> delivered.merge(d.fact(), 1, Integer::sum));

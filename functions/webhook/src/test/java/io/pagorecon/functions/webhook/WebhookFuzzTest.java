@@ -158,7 +158,7 @@ class WebhookFuzzTest {
       assertThat(c.properlySigned()).as(c + " was booked without a valid signature").isTrue();
       assertThat(world.evidence.objects()).as(c + ": evidence of the booked body")
           .anySatisfy((key, object) -> {
-            assertThat(key).startsWith("raw/" + stage.wireName() + "/");
+            assertThat(key).startsWith("evidence/" + stage.wireName() + "/batches/");
             assertThat(Arrays.equals(object.body(), c.delivered())).isTrue();
           });
     } else {
@@ -166,7 +166,7 @@ class WebhookFuzzTest {
       assertThat(error.httpStatus()).as(c + ": HTTP status of " + code).isEqualTo(status);
       assertThat(world.store.facts()).as(c + ": a rejected request booked a fact").hasSize(1);
       assertThat(world.store.find(WebhookFuzz.KNOWN_CIP).orElseThrow().state()).as(c.toString()).isEqualTo(PaymentState.PENDING);
-      assertThat(world.evidence.objects().keySet()).as(c.toString()).noneMatch(k -> k.startsWith("raw/"));
+      assertThat(world.evidence.objects().keySet()).as(c.toString()).noneMatch(k -> k.startsWith("evidence/"));
     }
 
     Kind kind = c.expect().kind();

@@ -3,6 +3,7 @@ package io.pagorecon.functions.reconcile.internal;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.DynamoDbLedger;
 import io.pagorecon.aws.DynamoDbWebhookLog;
+import io.pagorecon.aws.EvidenceArchive;
 import io.pagorecon.aws.S3DailyFiles;
 import io.pagorecon.aws.S3LookbackIndexStore;
 import io.pagorecon.aws.S3ReportStore;
@@ -23,6 +24,11 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
   static final int LEDGER_WRITERS = 16;
 
   public static ReconcileWiring fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, java.time.Clock.systemUTC());
+  }
+
+  /** @param clock what "now" is for the webhook log (which receipt hours are still items, which are batches) */
+  public static ReconcileWiring fromEnvironment(Map<String, String> env, java.time.Clock clock) {
     ReconcileFunctionConfig config = ReconcileFunctionConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     String stage = config.stage().wireName();
@@ -49,7 +55,9 @@ public record ReconcileWiring(ReconcileFunctionConfig config, DailyReconciliatio
             parsers, threads, ledgerWriters, LEDGER_WRITERS),
         new Reconciler(engine),
         files,
-        new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable()),
+        new DynamoDbWebhookLog(clients.dynamoDb(), config.paymentsTable(),
+            new EvidenceArchive(clients.dynamoDb(), config.paymentsTable(), clients.s3(), config.dataBucket()),
+            config.stage(), config.businessZone(), clock),
         new S3ReportStore(clients.s3(), config.dataBucket(), stage),
         ledger,
         new ReconcileAlerts(config.alertPolicy()),

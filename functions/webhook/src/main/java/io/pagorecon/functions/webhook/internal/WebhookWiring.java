@@ -1,7 +1,9 @@
 package io.pagorecon.functions.webhook.internal;
 
 import io.pagorecon.aws.AwsClients;
+import io.pagorecon.aws.DynamoDbEvidenceStore;
 import io.pagorecon.aws.DynamoDbPaymentStore;
+import io.pagorecon.aws.EvidenceItems;
 import io.pagorecon.aws.S3EvidenceStore;
 import io.pagorecon.aws.secrets.SecretsManagerSecretSource;
 import io.pagorecon.core.order.PaymentAssurance;
@@ -32,7 +34,10 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
     WebhookConfig config = WebhookConfig.fromEnvironment(env);
     AwsClients clients = AwsClients.fromEnvironment(env);
     DynamoDbPaymentStore store = new DynamoDbPaymentStore(clients.dynamoDb(), config.paymentsTable());
-    S3EvidenceStore evidence = new S3EvidenceStore(clients.s3(), config.dataBucket());
+    S3EvidenceStore objects = new S3EvidenceStore(clients.s3(), config.dataBucket());
+    // verified notifications: an evidence item, batched to the bucket hourly by SyncFunction; rejected ones: an object each
+    EvidenceItems evidenceItems = new EvidenceItems(clients.dynamoDb(), config.paymentsTable());
+    DynamoDbEvidenceStore evidence = new DynamoDbEvidenceStore(evidenceItems, objects, clock);
     SecretsManagerSecretSource secretSource = new SecretsManagerSecretSource(clients.secretsManager());
     CachedSecrets secrets = new CachedSecrets(secretSource, clock, config.secretTtl());
     BusinessCalendar calendar = new BusinessCalendar(config.businessZone());
@@ -46,12 +51,16 @@ public record WebhookWiring(WebhookConfig config, WebhookIngest ingest, Runnable
         calendar,
         assurance::sandboxSigned);
     // Priming before a SnapStart checkpoint: load and JIT the hot path with harmless work only
-    // (a read of a CIP that cannot exist, a conditional S3 put that S3 refuses before storing, a
+    // (a read of a CIP that cannot exist, a conditional PutItem and UpdateItem that DynamoDB refuses,
+    // a conditional S3 put that S3 refuses before storing, a
     // secret read of a version that cannot exist, a parse and an HMAC under a throwaway key); no
     // secret is read and nothing is written, so neither is baked into the snapshot.
     Runnable primer = () -> {
       store.find("0");
-      evidence.prime(CANNED);
+      // the single-write path: a put and an update that DynamoDB refuses on their conditions (no item "0" exists)
+      evidenceItems.prime(CANNED);
+      store.requestCheck("0", clock.instant());
+      objects.prime(CANNED);
       secretSource.prime(config.secretArn());
       Signatures.verify("priming-only-key", CANNED, Signatures.hmacSha256Hex("priming-only-key", CANNED));
       try {
