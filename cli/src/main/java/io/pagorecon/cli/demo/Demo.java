@@ -238,24 +238,36 @@ public final class Demo {
   }
 
   /**
-   * The dispute pack of the day's largest critical discrepancy (evidence/), and every API call
+   * The dispute pack of the day's largest critical discrepancy on record (evidence/), and every API call
    * journal object the run wrote (journal/), beside the reports.
    */
   private void evidenceAndJournal(Options o, byte[] csv, Map<String, String> env, String bucket) throws IOException {
-    progress.step("Dispute pack of the largest critical discrepancy, and the API call journal");
+    progress.step("Dispute pack of the largest critical discrepancy on record, and the API call journal");
     try (io.pagorecon.aws.AwsClients clients = io.pagorecon.aws.AwsClients.fromEnvironment(env)) {
-      java.util.Optional<GroundTruth.Row> worst = Reports.largestCritical(csv);
-      if (worst.isPresent()) {
-        io.pagorecon.cli.evidence.EvidencePack pack = new io.pagorecon.cli.evidence.EvidencePack(new io.pagorecon.cli.evidence.EvidencePack.Source(
-            clients, io.pagorecon.core.Stage.parse(STAGE).orElseThrow(), env.get("PAYMENTS_TABLE"), bucket,
-            java.util.Optional.ofNullable(env.get("LEDGER_TABLE")), java.util.Optional.of(SECRET_KEY), java.util.Optional.empty()));
-        Path zip = Files.createDirectories(o.out().resolve("evidence")).resolve("pack-" + worst.get().cip() + ".zip");
-        try (java.io.OutputStream z = Files.newOutputStream(zip)) {
-          var r = pack.write(worst.get().orderId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worst.get().orderId()),
-              List.of(worst.get().cip()), z);
-          progress.info(worst.get().category() + " " + worst.get().orderId() + " CIP " + worst.get().cip() + " → " + zip + " ("
-              + r.notifications() + " notification(s), " + r.journalLines() + " journal line(s))");
+      io.pagorecon.cli.evidence.EvidencePack pack = new io.pagorecon.cli.evidence.EvidencePack(new io.pagorecon.cli.evidence.EvidencePack.Source(
+          clients, io.pagorecon.core.Stage.parse(STAGE).orElseThrow(), env.get("PAYMENTS_TABLE"), bucket,
+          java.util.Optional.ofNullable(env.get("LEDGER_TABLE")), java.util.Optional.of(SECRET_KEY), java.util.Optional.empty()));
+      // The largest critical discrepancy pagorecon holds a record of: a RECORDED_NOT_PAID order
+      // whose CIP was never paid nor notified has nothing to put in a dispute pack.
+      boolean packed = false;
+      for (GroundTruth.Row worst : Reports.criticalByAmount(csv)) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        io.pagorecon.cli.evidence.EvidencePack.Result r;
+        try {
+          r = pack.write(worst.orderId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worst.orderId()),
+              List.of(worst.cip()), bytes);
+        } catch (IllegalArgumentException nothingRecorded) {
+          continue;
         }
+        Path zip = Files.createDirectories(o.out().resolve("evidence")).resolve("pack-" + worst.cip() + ".zip");
+        Files.write(zip, bytes.toByteArray());
+        progress.info(worst.category() + " " + worst.orderId() + " CIP " + worst.cip() + " → " + zip + " ("
+            + r.notifications() + " notification(s), " + r.journalLines() + " journal line(s))");
+        packed = true;
+        break;
+      }
+      if (!packed) {
+        progress.info("no critical discrepancy with a record to pack");
       }
       Path journal = Files.createDirectories(o.out().resolve("journal"));
       int n = 0;
