@@ -86,7 +86,7 @@ public final class Demo {
   public static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final int STEPS = 9;
+  static final int STEPS = 10;
 
   private final PrintWriter out;
   private final Progress progress;
@@ -119,11 +119,6 @@ public final class Demo {
     try (DingTalkRobotStandIn robot = DingTalkRobotStandIn.start("demo", ExampleSecrets.DINGTALK_SECRET, java.time.Clock.systemUTC());
         DevStack stack = DevStack.start(o.template(), STAGE, exampleSecrets(robot.webhookUrl()), logs)) {
       progress.info("moto " + stack.moto().endpoint() + ", " + stack.stack().resources().size() + " resources, stage " + STAGE);
-      TemplateTriggers triggers = TemplateTriggers.realise(stack.stack(), stack.clients());
-      progress.info("triggers from the template: rules " + triggers.rules() + "; schedules "
-          + triggers.schedules().stream().map(TemplateTriggers.Schedule::name).toList() + "; queue → "
-          + triggers.queueSources().stream().map(TemplateTriggers.QueueSource::function).toList()
-          + "; DingTalk robot stand-in on 127.0.0.1");
       String inbox = subscribeInbox(stack);
 
       progress.step("PagoEfectivo simulator and the functions behind a local HTTP API");
@@ -173,17 +168,29 @@ public final class Demo {
         put(s3, bucket, portalKey, portal);
         progress.info("s3://" + bucket + "/" + portalKey);
 
-        // From here on nothing is invoked by name but the backfill: schedules fire, a landed
-        // manifest matches the template's rule, alerts flow topic → queue → DingTalkFunction.
+        // The day's late payments (paid before midnight, in yesterday's statement) need yesterday's
+        // statement. Its schedule produced it that day, before this run: it is made here (on demand,
+        // as ./pagorecon backfill) before the template's triggers go live. With the triggers live its
+        // manifest would start the reconciliation of yesterday, a day the demo has no orders export
+        // of (it plays one day), and alert a missing input that production would not have.
+        progress.step("StatementFunction for " + day.minusDays(1) + " (on demand, as ./pagorecon backfill; its schedule ran that day), then the template's triggers go live");
+        String backfill = "{\"businessDate\":\"" + day.minusDays(1) + "\"}";
+        LocalFunctions.Invocation yesterday = LocalFunctions.invocation("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock)
+            .orElseThrow(() -> new IllegalStateException("StatementFunction is not hosted locally"));
+        progress.info("StatementFunction " + backfill + " → "
+            + new String(yesterday.invoke(backfill.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        TemplateTriggers triggers = TemplateTriggers.realise(stack.stack(), stack.clients());
+        progress.info("triggers from the template: rules " + triggers.rules() + "; schedules "
+            + triggers.schedules().stream().map(TemplateTriggers.Schedule::name).toList() + "; queue → "
+            + triggers.queueSources().stream().map(TemplateTriggers.QueueSource::function).toList()
+            + "; DingTalk robot stand-in on 127.0.0.1");
+
+        // From here on nothing is invoked by name: schedules fire, a landed manifest matches the
+        // template's rule, alerts flow topic → queue → DingTalkFunction.
         Map<String, LocalDispatcher.Handler> handlers = handlers(stack, sim, clock, triggers);
         LocalDispatcher dispatcher = new LocalDispatcher(triggers, handlers);
         progress.step("SyncFunction: its schedule fires; open CIPs asked from PagoEfectivo, missed payments recovered");
         report(fireSchedule(dispatcher, triggers, "SyncFunction"));
-        progress.step("StatementFunction for " + day.minusDays(1) + " (on demand, as ./pagorecon backfill; its schedule ran that day): the manifest lands, the rule starts ReconcileFunction");
-        String backfill = "{\"businessDate\":\"" + day.minusDays(1) + "\"}";
-        progress.info("StatementFunction " + backfill + " → "
-            + new String(handlers.get("StatementFunction").invoke(backfill.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-        report(dispatcher.drain());
         progress.step("StatementFunction: its daily schedule fires → statement of " + day + " → manifest → rule → ReconcileFunction → alerts → DingTalkFunction");
         List<LocalDispatcher.Invocation> daily = fireSchedule(dispatcher, triggers, "StatementFunction");
         report(daily);
