@@ -86,7 +86,7 @@ public final class Demo {
   public static final String STAGE = "production";
   static final ZoneId LIMA = BusinessCalendar.LIMA;
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final int STEPS = 9;
+  static final int STEPS = 10;
 
   private final PrintWriter out;
   private final Progress progress;
@@ -119,11 +119,6 @@ public final class Demo {
     try (DingTalkRobotStandIn robot = DingTalkRobotStandIn.start("demo", ExampleSecrets.DINGTALK_SECRET, java.time.Clock.systemUTC());
         DevStack stack = DevStack.start(o.template(), STAGE, exampleSecrets(robot.webhookUrl()), logs)) {
       progress.info("moto " + stack.moto().endpoint() + ", " + stack.stack().resources().size() + " resources, stage " + STAGE);
-      TemplateTriggers triggers = TemplateTriggers.realise(stack.stack(), stack.clients());
-      progress.info("triggers from the template: rules " + triggers.rules() + "; schedules "
-          + triggers.schedules().stream().map(TemplateTriggers.Schedule::name).toList() + "; queue → "
-          + triggers.queueSources().stream().map(TemplateTriggers.QueueSource::function).toList()
-          + "; DingTalk robot stand-in on 127.0.0.1");
       String inbox = subscribeInbox(stack);
 
       progress.step("PagoEfectivo simulator and the functions behind a local HTTP API");
@@ -173,17 +168,29 @@ public final class Demo {
         put(s3, bucket, portalKey, portal);
         progress.info("s3://" + bucket + "/" + portalKey);
 
-        // From here on nothing is invoked by name but the backfill: schedules fire, a landed
-        // manifest matches the template's rule, alerts flow topic → queue → DingTalkFunction.
+        // The day's late payments (paid before midnight, in yesterday's statement) need yesterday's
+        // statement. Its schedule produced it that day, before this run: it is made here (on demand,
+        // as ./pagorecon backfill) before the template's triggers go live. With the triggers live its
+        // manifest would start the reconciliation of yesterday, a day the demo has no orders export
+        // of (it plays one day), and alert a missing input that production would not have.
+        progress.step("StatementFunction for " + day.minusDays(1) + " (on demand, as ./pagorecon backfill; its schedule ran that day), then the template's triggers go live");
+        String backfill = "{\"businessDate\":\"" + day.minusDays(1) + "\"}";
+        LocalFunctions.Invocation yesterday = LocalFunctions.invocation("StatementFunction", demoEnvironment(stack, "StatementFunction", sim), clock)
+            .orElseThrow(() -> new IllegalStateException("StatementFunction is not hosted locally"));
+        progress.info("StatementFunction " + backfill + " → "
+            + new String(yesterday.invoke(backfill.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+        TemplateTriggers triggers = TemplateTriggers.realise(stack.stack(), stack.clients());
+        progress.info("triggers from the template: rules " + triggers.rules() + "; schedules "
+            + triggers.schedules().stream().map(TemplateTriggers.Schedule::name).toList() + "; queue → "
+            + triggers.queueSources().stream().map(TemplateTriggers.QueueSource::function).toList()
+            + "; DingTalk robot stand-in on 127.0.0.1");
+
+        // From here on nothing is invoked by name: schedules fire, a landed manifest matches the
+        // template's rule, alerts flow topic → queue → DingTalkFunction.
         Map<String, LocalDispatcher.Handler> handlers = handlers(stack, sim, clock, triggers);
         LocalDispatcher dispatcher = new LocalDispatcher(triggers, handlers);
         progress.step("SyncFunction: its schedule fires; open CIPs asked from PagoEfectivo, missed payments recovered");
         report(fireSchedule(dispatcher, triggers, "SyncFunction"));
-        progress.step("StatementFunction for " + day.minusDays(1) + " (on demand, as ./pagorecon backfill; its schedule ran that day): the manifest lands, the rule starts ReconcileFunction");
-        String backfill = "{\"businessDate\":\"" + day.minusDays(1) + "\"}";
-        progress.info("StatementFunction " + backfill + " → "
-            + new String(handlers.get("StatementFunction").invoke(backfill.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-        report(dispatcher.drain());
         progress.step("StatementFunction: its daily schedule fires → statement of " + day + " → manifest → rule → ReconcileFunction → alerts → DingTalkFunction");
         List<LocalDispatcher.Invocation> daily = fireSchedule(dispatcher, triggers, "StatementFunction");
         report(daily);
@@ -238,24 +245,36 @@ public final class Demo {
   }
 
   /**
-   * The dispute pack of the day's largest critical discrepancy (evidence/), and every API call
+   * The dispute pack of the day's largest critical discrepancy on record (evidence/), and every API call
    * journal object the run wrote (journal/), beside the reports.
    */
   private void evidenceAndJournal(Options o, byte[] csv, Map<String, String> env, String bucket) throws IOException {
-    progress.step("Dispute pack of the largest critical discrepancy, and the API call journal");
+    progress.step("Dispute pack of the largest critical discrepancy on record, and the API call journal");
     try (io.pagorecon.aws.AwsClients clients = io.pagorecon.aws.AwsClients.fromEnvironment(env)) {
-      java.util.Optional<GroundTruth.Row> worst = Reports.largestCritical(csv);
-      if (worst.isPresent()) {
-        io.pagorecon.cli.evidence.EvidencePack pack = new io.pagorecon.cli.evidence.EvidencePack(new io.pagorecon.cli.evidence.EvidencePack.Source(
-            clients, io.pagorecon.core.Stage.parse(STAGE).orElseThrow(), env.get("PAYMENTS_TABLE"), bucket,
-            java.util.Optional.ofNullable(env.get("LEDGER_TABLE")), java.util.Optional.of(SECRET_KEY), java.util.Optional.empty()));
-        Path zip = Files.createDirectories(o.out().resolve("evidence")).resolve("pack-" + worst.get().cip() + ".zip");
-        try (java.io.OutputStream z = Files.newOutputStream(zip)) {
-          var r = pack.write(worst.get().orderId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worst.get().orderId()),
-              List.of(worst.get().cip()), z);
-          progress.info(worst.get().category() + " " + worst.get().orderId() + " CIP " + worst.get().cip() + " → " + zip + " ("
-              + r.notifications() + " notification(s), " + r.journalLines() + " journal line(s))");
+      io.pagorecon.cli.evidence.EvidencePack pack = new io.pagorecon.cli.evidence.EvidencePack(new io.pagorecon.cli.evidence.EvidencePack.Source(
+          clients, io.pagorecon.core.Stage.parse(STAGE).orElseThrow(), env.get("PAYMENTS_TABLE"), bucket,
+          java.util.Optional.ofNullable(env.get("LEDGER_TABLE")), java.util.Optional.of(SECRET_KEY), java.util.Optional.empty()));
+      // The largest critical discrepancy pagorecon holds a record of: a RECORDED_NOT_PAID order
+      // whose CIP was never paid nor notified has nothing to put in a dispute pack.
+      boolean packed = false;
+      for (GroundTruth.Row worst : Reports.criticalByAmount(csv)) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        io.pagorecon.cli.evidence.EvidencePack.Result r;
+        try {
+          r = pack.write(worst.orderId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(worst.orderId()),
+              List.of(worst.cip()), bytes);
+        } catch (IllegalArgumentException nothingRecorded) {
+          continue;
         }
+        Path zip = Files.createDirectories(o.out().resolve("evidence")).resolve("pack-" + worst.cip() + ".zip");
+        Files.write(zip, bytes.toByteArray());
+        progress.info(worst.category() + " " + worst.orderId() + " CIP " + worst.cip() + " → " + zip + " ("
+            + r.notifications() + " notification(s), " + r.journalLines() + " journal line(s))");
+        packed = true;
+        break;
+      }
+      if (!packed) {
+        progress.info("no critical discrepancy with a record to pack");
       }
       Path journal = Files.createDirectories(o.out().resolve("journal"));
       int n = 0;

@@ -13,14 +13,17 @@ final class Reports {
 
   private Reports() {}
 
-  /** The critical discrepancy with the largest amount (order or gateway, whichever is larger) that names a CIP. */
-  static java.util.Optional<GroundTruth.Row> largestCritical(byte[] csv) throws IOException {
+  /**
+   * The critical discrepancies that name a CIP, largest amount first (order or gateway amount,
+   * whichever is larger; report order among equal amounts).
+   */
+  static List<GroundTruth.Row> criticalByAmount(byte[] csv) throws IOException {
     String text = new String(csv, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    GroundTruth.Row best = null;
-    java.math.BigDecimal most = null;
+    record Ranked(GroundTruth.Row row, java.math.BigDecimal amount) {}
+    List<Ranked> ranked = new ArrayList<>();
     for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
       if (!rec.get("severity").equals("critical") || rec.get("cip").isEmpty()) {
         continue;
@@ -31,12 +34,10 @@ final class Reports {
           amount = amount.max(new java.math.BigDecimal(rec.get(column)));
         }
       }
-      if (most == null || amount.compareTo(most) > 0) {
-        most = amount;
-        best = new GroundTruth.Row(rec.get("category"), rec.get("order_id"), rec.get("cip"));
-      }
+      ranked.add(new Ranked(new GroundTruth.Row(rec.get("category"), rec.get("order_id"), rec.get("cip")), amount));
     }
-    return java.util.Optional.ofNullable(best);
+    ranked.sort(java.util.Comparator.comparing(Ranked::amount).reversed());
+    return ranked.stream().map(Ranked::row).toList();
   }
 
   static List<GroundTruth.Row> rows(byte[] csv) throws IOException {
