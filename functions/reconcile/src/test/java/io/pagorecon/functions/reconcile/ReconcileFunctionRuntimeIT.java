@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
+import io.pagorecon.devstack.lambda.LambdaRuntimeProcess;
 import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @MotoStack
 class ReconcileFunctionRuntimeIT {
 
+  static final LambdaRuntimeProcess.Function FUNCTION = new LambdaRuntimeProcess.Function("reconcile",
+      "io.pagorecon.functions.reconcile.StatementLandedReconcileHandler::handleRequest", java.nio.file.Path.of("target", "reconcile-lambda.jar"), 2048);
+
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -50,7 +55,7 @@ class ReconcileFunctionRuntimeIT {
     Path log = Path.of("target", "ric-reconcile.log");
 
     try (RuntimeApiStandIn api = new RuntimeApiStandIn();
-        LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(task, env, api.address(), log)) {
+        LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(FUNCTION, task, env, api.address(), log)) {
       JsonNode earlier = await(api.invoke("inv-1", "{\"businessDate\":\"2024-01-12\"}"), api, lambda, log);
       JsonNode day = await(api.invoke("inv-2", "{\"businessDate\":\"2024-01-15\"}"), api, lambda, log);
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
+import io.pagorecon.devstack.lambda.LambdaRuntimeProcess;
 import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @MotoStack
 class CipNotificationWebhookRuntimeIT {
 
+  static final LambdaRuntimeProcess.Function FUNCTION = new LambdaRuntimeProcess.Function("webhook",
+      "io.pagorecon.functions.webhook.CipNotificationWebhookHandler::handleRequest", java.nio.file.Path.of("target", "webhook-lambda.jar"), 1024);
+
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   static String event(String file) throws Exception {
@@ -38,7 +43,7 @@ class CipNotificationWebhookRuntimeIT {
     Path log = Path.of("target", "ric-webhook.log");
 
     try (RuntimeApiStandIn api = new RuntimeApiStandIn();
-        LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(task, env, api.address(), log)) {
+        LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(FUNCTION, task, env, api.address(), log)) {
       JsonNode paid = await(api.invoke("inv-1", event("apigw-cip-paid.json")), api, lambda, log);
       JsonNode again = await(api.invoke("inv-2", event("apigw-cip-paid-base64.json")), api, lambda, log);
       JsonNode tampered = await(api.invoke("inv-3", event("apigw-cip-paid-tampered-body.json")), api, lambda, log);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
+import io.pagorecon.devstack.lambda.LambdaRuntimeProcess;
 import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class WebhookPerformanceBench {
       try (RuntimeApiStandIn api = new RuntimeApiStandIn()) {
         String first = event("9000000" + run, "cold-" + run);
         long start = System.nanoTime();
-        try (LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(task, env, api.address(), log)) {
+        try (LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(CipNotificationWebhookRuntimeIT.FUNCTION, task, env, api.address(), log)) {
           JsonNode r = CipNotificationWebhookRuntimeIT.await(api.invoke("cold-" + run, first), api, lambda, log);
           coldMs.add((System.nanoTime() - start) / 1e6);
           assertThat(r.get("statusCode").asInt()).isEqualTo(200);
@@ -106,7 +107,7 @@ class WebhookPerformanceBench {
     String report = String.format(java.util.Locale.ROOT,
         "jar_bytes=%d%ncold_ms_sorted=%s%ncold_ms_median=%.0f%nwarm_ms_mean_all=%.2f%nwarm_ms_median_last_half=%.2f%n"
             + "in_process_fakes_us_per_notification=%.1f%n",
-        Files.size(LambdaRuntimeProcess.SHADED_JAR), coldMs, coldMs.get(COLD_RUNS / 2), warmMeanMs, steady.get(steady.size() / 2),
+        Files.size(CipNotificationWebhookRuntimeIT.FUNCTION.shadedJar()), coldMs, coldMs.get(COLD_RUNS / 2), warmMeanMs, steady.get(steady.size() / 2),
         inProcessUs);
     Files.writeString(Path.of("target", "performance.txt"), report);
     System.out.print(report);

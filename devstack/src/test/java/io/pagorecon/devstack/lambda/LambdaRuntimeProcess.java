@@ -1,4 +1,4 @@
-package io.pagorecon.functions.reconcile;
+package io.pagorecon.devstack.lambda;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * ReconcileFunction's shaded jar run as Lambda runs it: a child JVM whose main is the runtime
- * interface client, the jar in {@code <task root>/lib}, the handler named by its string.
+ * A function's shaded jar run as Lambda runs it: a child JVM whose main is the runtime interface
+ * client, the jar in {@code <task root>/lib}, the handler named by its string. The runtime's own
+ * jars come from the calling test's classpath (the module's test-scope runtime interface client).
  */
-final class LambdaRuntimeProcess implements AutoCloseable {
+public final class LambdaRuntimeProcess implements AutoCloseable {
 
-  static final String HANDLER = "io.pagorecon.functions.reconcile.StatementLandedReconcileHandler::handleRequest";
-  static final Path SHADED_JAR = Path.of("target", "reconcile-lambda.jar");
   private static final List<String> RUNTIME_JARS =
       List.of("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core", "aws-lambda-java-serialization", "utils-lite");
 
@@ -28,23 +27,27 @@ final class LambdaRuntimeProcess implements AutoCloseable {
     this.process = process;
   }
 
+  /** What Lambda is told to run: the handler string, the shaded jar, the memory setting. */
+  public record Function(String name, String handler, Path shadedJar, int memoryMb) {}
+
   /**
    * @param functionEnv the variables the template gives the function, plus client settings
    * @param runtimeApi {@code host:port} of the Runtime API
    */
-  static LambdaRuntimeProcess start(Path taskRoot, Map<String, String> functionEnv, String runtimeApi, Path log) throws IOException {
-    if (!Files.isRegularFile(SHADED_JAR)) {
-      throw new IllegalStateException(SHADED_JAR.toAbsolutePath() + " is missing: run the package phase first");
+  public static LambdaRuntimeProcess start(Function function, Path taskRoot, Map<String, String> functionEnv, String runtimeApi, Path log)
+      throws IOException {
+    if (!Files.isRegularFile(function.shadedJar())) {
+      throw new IllegalStateException(function.shadedJar().toAbsolutePath() + " is missing: run the package phase first");
     }
     Files.createDirectories(taskRoot.resolve("lib"));
-    Files.copy(SHADED_JAR, taskRoot.resolve("lib").resolve("reconcile-lambda.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(function.shadedJar(), taskRoot.resolve("lib").resolve(function.shadedJar().getFileName()), StandardCopyOption.REPLACE_EXISTING);
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(runtimeClasspath());
     command.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
-    command.add(HANDLER);
+    command.add(function.handler());
     ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
@@ -54,11 +57,11 @@ final class LambdaRuntimeProcess implements AutoCloseable {
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-    env.put("_HANDLER", HANDLER);
+    env.put("_HANDLER", function.handler());
     env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "reconcile");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "2048");
+    env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
     return new LambdaRuntimeProcess(builder.start());
   }
 
@@ -73,7 +76,7 @@ final class LambdaRuntimeProcess implements AutoCloseable {
     return String.join(File.pathSeparator, entries);
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
