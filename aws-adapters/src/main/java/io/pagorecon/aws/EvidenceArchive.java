@@ -28,7 +28,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -169,49 +168,34 @@ public final class EvidenceArchive {
   }
 
   private Optional<String> storedSha(String batch) {
-    try {
-      HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(batch));
-      return Optional.ofNullable(head.metadata().get(SHA256_METADATA));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw new StorageException("data bucket: reading the evidence batch " + batch + " failed", e);
-    } catch (SdkException e) {
-      throw new StorageException("data bucket: reading the evidence batch " + batch + " failed", e);
-    }
+    return orAbsent("the evidence batch " + batch,
+        () -> Optional.ofNullable(s3.headObject(h -> h.bucket(bucket).key(batch)).metadata().get(SHA256_METADATA)));
   }
 
   private Optional<EvidenceItems.Evidence> object(String key) {
-    try {
+    return orAbsent(key, () -> {
       software.amazon.awssdk.core.ResponseBytes<GetObjectResponse> o = s3.getObjectAsBytes(g -> g.bucket(bucket).key(key));
       return Optional.of(new EvidenceItems.Evidence(o.asByteArray(), o.response().metadata()));
-    } catch (NoSuchKeyException e) {
-      return Optional.empty();
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return Optional.empty();
-      }
-      throw new StorageException("data bucket: reading " + key + " failed", e);
-    } catch (SdkException e) {
-      throw new StorageException("data bucket: reading " + key + " failed", e);
-    }
+    });
   }
 
   private Optional<byte[]> bytes(String key) {
+    return orAbsent(key, () -> Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray()));
+  }
+
+  /** An S3 read whose missing object (NoSuchKey, or a bare 404 as HEAD answers) is empty, not an error. */
+  private static <T> Optional<T> orAbsent(String what, java.util.function.Supplier<Optional<T>> read) {
     try {
-      return Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray());
+      return read.get();
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         return Optional.empty();
       }
-      throw new StorageException("data bucket: reading " + key + " failed", e);
+      throw new StorageException("data bucket: reading " + what + " failed", e);
     } catch (SdkException e) {
-      throw new StorageException("data bucket: reading " + key + " failed", e);
+      throw new StorageException("data bucket: reading " + what + " failed", e);
     }
   }
 
