@@ -9,6 +9,7 @@ import io.pagorecon.core.webhook.WebhookIngest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * of every receipt hour from a day before the date's midnight (Lima: a sender's clock may run ahead)
  * up to {@link #LATE_WINDOW} after it or now,
  * one Query per hour (never a Scan); hours older than {@link #FROM_BATCHES_AFTER} from their batch
- * object, since their items expire. It keeps the records whose {@code business-date} is the date, the
+ * object, since their items expire (one listing per UTC day finds which hours have one). It keeps the records whose {@code business-date} is the date, the
  * first delivery of each (cip, eventType) (a redelivery in another hour is a second record), and adds
  * the notification items ({@code EVENT#}) of the {@code byBusinessDate} index written before the
  * single-write model.
@@ -97,6 +100,7 @@ public final class DynamoDbWebhookLog implements WebhookLog {
     Instant from = businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
     Instant to = from.plus(LATE_WINDOW);
     String date = businessDate.toString();
+    Map<LocalDate, Set<String>> exported = new HashMap<>();
     for (Instant hour = from; !hour.isAfter(now) && hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
       BiConsumer<String, EvidenceItems.Evidence> keep = (id, e) -> {
         Map<String, String> meta = e.metadata();
@@ -108,7 +112,10 @@ public final class DynamoDbWebhookLog implements WebhookLog {
       };
       String batch = EvidenceKeys.batchObject(stage, hour);
       if (hour.isBefore(now.minus(FROM_BATCHES_AFTER))) {
-        archive.get().readBatch(batch, keep);
+        LocalDate utcDay = LocalDate.ofInstant(hour, ZoneOffset.UTC);
+        if (exported.computeIfAbsent(utcDay, d -> archive.get().batchesOf(stage, d)).contains(batch)) {
+          archive.get().readListedBatch(batch, keep);
+        }
       } else {
         archive.get().items().forEach(batch, keep);
       }

@@ -13,13 +13,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -81,9 +85,34 @@ public final class EvidenceArchive {
 
   /** Every record of an exported hour, from its batch object (nothing when the hour had none). */
   public void readBatch(String batch, BiConsumer<String, EvidenceItems.Evidence> each) {
-    if (!exists(batch)) {
-      return;
+    if (exists(batch)) {
+      readListedBatch(batch, each);
     }
+  }
+
+  /**
+   * The batch objects exported for one UTC day (at most 24), by one listing of the day's prefix: a
+   * reader of many hours lists each day once instead of each hour.
+   */
+  public Set<String> batchesOf(Stage stage, LocalDate utcDay) {
+    String prefix = EvidenceKeys.batchDay(stage, utcDay);
+    Set<String> keys = new HashSet<>();
+    try {
+      String token = null;
+      do {
+        String after = token;
+        ListObjectsV2Response page = s3.listObjectsV2(l -> l.bucket(bucket).prefix(prefix).continuationToken(after));
+        page.contents().forEach(o -> keys.add(o.key()));
+        token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+      } while (token != null);
+    } catch (SdkException e) {
+      throw new StorageException("data bucket: listing the evidence batches under " + prefix + " failed", e);
+    }
+    return keys;
+  }
+
+  /** Every record of a batch object a listing ({@link #batchesOf}) showed. */
+  public void readListedBatch(String batch, BiConsumer<String, EvidenceItems.Evidence> each) {
     Optional<byte[]> gz = bytes(batch);
     if (gz.isEmpty()) {
       return;

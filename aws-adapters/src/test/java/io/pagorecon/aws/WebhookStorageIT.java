@@ -173,6 +173,25 @@ class WebhookStorageIT {
         .satisfies(r -> assertThat(r.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8)));
     assertThat(log.verifiedOn(java.time.LocalDate.of(2024, 1, 16))).singleElement()
         .satisfies(r -> assertThat(r.body()).isEqualTo(other.getBytes(StandardCharsets.UTF_8)));
+
+    // weeks later the items have expired: the same answer from the hourly batches, found by one listing per day
+    EvidenceArchive archive = archive(aws);
+    for (Instant hour = Instant.parse("2024-01-15T00:00:00Z"); hour.isBefore(Instant.parse("2024-01-17T00:00:00Z"));
+        hour = hour.plus(java.time.Duration.ofHours(1))) {
+      archive.export(io.pagorecon.core.webhook.EvidenceKeys.batchObject(Stage.SANDBOX, hour));
+    }
+    assertThat(archive.batchesOf(Stage.SANDBOX, java.time.LocalDate.of(2024, 1, 15)))
+        .hasSize(24).contains("evidence/sandbox/batches/2024/01/15/15.jsonl.gz");
+    aws.clients().dynamoDb().scan(r -> r.tableName(aws.ref("PaymentsTable"))).items().stream()
+        .filter(i -> i.get("pk").s().startsWith("EVIDENCE#"))
+        .forEach(i -> aws.clients().dynamoDb().deleteItem(d -> d.tableName(aws.ref("PaymentsTable"))
+            .key(Map.of("pk", i.get("pk"), "sk", i.get("sk")))));
+    DynamoDbWebhookLog later = new DynamoDbWebhookLog(aws.clients().dynamoDb(), aws.ref("PaymentsTable"), archive, Stage.SANDBOX,
+        java.time.ZoneId.of("America/Lima"), Clock.fixed(Instant.parse("2024-02-10T12:00:00Z"), java.time.ZoneOffset.UTC));
+    assertThat(later.verifiedOn(java.time.LocalDate.of(2024, 1, 15))).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8)));
+    assertThat(later.verifiedOn(java.time.LocalDate.of(2024, 1, 16))).singleElement()
+        .satisfies(r -> assertThat(r.body()).isEqualTo(other.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test

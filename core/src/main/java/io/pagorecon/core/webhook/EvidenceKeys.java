@@ -42,6 +42,11 @@ public final class EvidenceKeys {
     return two(b, t.getHour()).append(".jsonl.gz").toString();
   }
 
+  /** {@code evidence/{stage}/batches/{yyyy}/{mm}/{dd}/}: the prefix of one UTC day's hourly batch objects. */
+  public static String batchDay(Stage stage, LocalDate utcDay) {
+    return "evidence/" + stage.wireName() + "/batches/" + datePath(utcDay) + "/";
+  }
+
   /** True for keys {@link #batched} made (a record inside an hourly batch), false for whole objects. */
   public static boolean isBatched(String key) {
     return key.contains(BATCH_MARK);
