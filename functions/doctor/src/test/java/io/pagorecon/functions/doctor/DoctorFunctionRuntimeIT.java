@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pagorecon.aws.DynamoDbSyncRuns;
+import io.pagorecon.aws.internal.PaymentItems;
+import io.pagorecon.core.payment.PaymentEvent;
+import io.pagorecon.core.payment.PaymentFact;
+import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.core.time.BusinessCalendar;
 import io.pagorecon.devstack.AwsTestEnvironment;
@@ -19,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * DoctorFunction's shaded jar (trimmed: docs/performance.md §9 "Jar sizes, round two") run as Lambda
  * runs it, under the runtime interface client, against moto and the PagoEfectivo simulator: the
- * secret from Secrets Manager, the gateway checks, DynamoDB query, batch get and get, SQS queue
+ * secret from Secrets Manager, the gateway checks, DynamoDB query, batch get (a CIP of the day) and get, SQS queue
  * attributes, S3 HEAD of a missing and of a present object and of the bucket, and the SNS alert of a
  * failing check. A class the shade filters cut that the function needs fails here, not in production.
  */
@@ -75,6 +81,11 @@ class DoctorFunctionRuntimeIT {
           }
         }
         new DynamoDbSyncRuns(aws.clients().dynamoDb(), aws.ref("PaymentsTable")).record(new SyncRuns.Run(Instant.now(), 0, 0));
+        // a CIP of today (its DAY# item only): the webhook check's query now leads to a batch get of its state
+        aws.clients().dynamoDb().putItem(p -> p.tableName(aws.ref("PaymentsTable")).item(PaymentItems.dayItem(new PaymentFact("99000001",
+            PaymentEvent.CREATED, "api:CREATED", Source.API, Instant.now(), today, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(OffsetDateTime.now().plusDays(2)), Optional.empty(), Optional.empty(), Optional.empty()),
+            Instant.now().getEpochSecond() + 86_400)));
         JsonNode second = await(api.invoke("inv-2", "{\"trigger\":\"schedule\"}"), api, lambda, log);
 
         assertThat(second.path("failed").asInt()).as(second.toString()).isZero();
