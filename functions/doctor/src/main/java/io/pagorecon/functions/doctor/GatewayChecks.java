@@ -1,8 +1,5 @@
 package io.pagorecon.functions.doctor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.core.time.Timestamps;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
@@ -19,8 +16,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,10 +32,9 @@ final class GatewayChecks {
 
   static final Duration SKEW_WARN = Duration.ofSeconds(30);
   static final Duration SKEW_FAIL = Duration.ofSeconds(120);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What one authorization attempt showed. */
-  record Exchange(int status, Optional<JsonNode> body, Optional<Instant> dateHeader, Instant sent, Instant received,
+  record Exchange(int status, Optional<Map<?, ?>> body, Optional<Instant> dateHeader, Instant sent, Instant received,
       Optional<String> failure) {}
 
   private final HttpClient http;
@@ -49,25 +47,25 @@ final class GatewayChecks {
 
   Exchange authorize(URI base, PagoEfectivoCredentials creds) {
     String dateRequest = Timestamps.formatLima(clock.instant());
-    ObjectNode body = JSON.createObjectNode().put("accessKey", creds.accessKey());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("accessKey", creds.accessKey());
     if (creds.idService().matches("^[0-9]{1,18}$")) {
       body.put("idService", Long.parseLong(creds.idService()));
     } else {
       body.put("idService", creds.idService());
     }
-    body.put("dateRequest", dateRequest)
-        .put("hashString", Signatures.hashString(creds.idService(), creds.accessKey(), creds.secretKey(), dateRequest));
+    body.put("dateRequest", dateRequest);
+    body.put("hashString", Signatures.hashString(creds.idService(), creds.accessKey(), creds.secretKey(), dateRequest));
     HttpRequest req = HttpRequest.newBuilder(base.resolve("authorizations")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").header("Accept", "application/json").header("Origin", "web")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
     Instant sent = clock.instant();
     try {
       HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
       Instant received = clock.instant();
-      Optional<JsonNode> json;
+      Optional<Map<?, ?>> json;
       try {
-        JsonNode n = JSON.readTree(r.body());
-        json = n != null && n.isObject() ? Optional.of(n) : Optional.empty();
+        json = Json.parse(r.body()) instanceof Map<?, ?> n ? Optional.of(n) : Optional.empty();
       } catch (IOException e) {
         json = Optional.empty();
       }
@@ -110,9 +108,9 @@ final class GatewayChecks {
           "fix ip-allowlist first, then run doctor again");
     }
     if (x.status() == 201 || x.status() == 200) {
-      String code = x.body().map(b -> b.path("code").asText()).orElse("");
-      String until = x.body().map(b -> b.path("data").path("tokenExpires").asText("")).orElse("");
-      if (code.equals("100") && x.body().get().path("data").hasNonNull("token")) {
+      String code = x.body().map(b -> Json.text(b, "code")).orElse("");
+      String until = x.body().map(b -> Json.text(b, "data", "tokenExpires")).orElse("");
+      if (code.equals("100") && Json.at(x.body().get(), "data", "token") != null) {
         return Finding.pass(check, "authorised (token valid until " + (until.isEmpty() ? "?" : until) + ")");
       }
       return Finding.fail(check, "the authorization answer has no token (HTTP " + x.status() + ", code " + code + ")",
@@ -120,14 +118,14 @@ final class GatewayChecks {
     }
     if (x.status() == 400) {
       Set<String> fields = new LinkedHashSet<>();
-      x.body().map(b -> b.path("data")).ifPresent(d -> {
-        List<JsonNode> items = new ArrayList<>();
-        if (d.isArray()) {
-          d.forEach(items::add);
-        } else if (d.isObject()) {
+      x.body().map(b -> Json.at(b, "data")).ifPresent(d -> {
+        List<Object> items = new ArrayList<>();
+        if (d instanceof List<?> l) {
+          items.addAll(l);
+        } else if (d instanceof Map<?, ?>) {
           items.add(d);
         }
-        items.forEach(i -> fields.add(i.path("field").asText("")));
+        items.forEach(i -> fields.add(Json.text(i, "field")));
       });
       if (fields.contains("accessKey")) {
         return Finding.fail(check, "accessKey refused: unknown, expired or disabled (PagoEfectivo answers the same for all three)",
@@ -165,7 +163,7 @@ final class GatewayChecks {
   static Finding clockSkew(Exchange x, Optional<Instant> awsDate) {
     String check = "clock-skew";
     Instant local = x.sent().plus(Duration.between(x.sent(), x.received()).dividedBy(2));
-    Optional<Instant> tokenStart = x.body().map(b -> b.path("data").path("tokenStart").asText(""))
+    Optional<Instant> tokenStart = x.body().map(b -> Json.text(b, "data", "tokenStart"))
         .filter(s -> !s.isEmpty()).flatMap(GatewayChecks::offsetDate);
     Optional<Instant> gateway = tokenStart.or(x::dateHeader);
     List<String> parts = new ArrayList<>();

@@ -2,10 +2,6 @@ package io.pagorecon.functions.doctor;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.SnsAlertPublisher;
 import io.pagorecon.core.ErrorCode;
@@ -17,7 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +30,6 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
 
   public static final String ALERTS_TOPIC_ARN = "ALERTS_TOPIC_ARN";
   public static final String STATEMENT_DEADLINE_TRIGGER = "statement-deadline";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Doctor doctor;
   private final Supplier<DoctorTarget> target;
@@ -75,24 +70,40 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
     byte[] body = input.readAllBytes();
     String problem = problem(body);
     if (problem != null) {
-      ObjectNode answer = JSON.createObjectNode().put("code", ErrorCode.INVALID_FIELD.name()).put("message", problem).put("requestId", requestId);
-      log.println(answer.deepCopy().put("level", "WARN").put("event", "doctor_rejected"));
-      output.write(JSON.writeValueAsBytes(answer));
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("code", ErrorCode.INVALID_FIELD.name());
+      answer.put("message", problem);
+      answer.put("requestId", requestId);
+      log.println(Json.write(withLevel(answer, "WARN", "doctor_rejected")));
+      output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
       return;
     }
-    boolean deadline = STATEMENT_DEADLINE_TRIGGER.equals(JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body)
-        .path("trigger").asText(""));
+    boolean deadline = STATEMENT_DEADLINE_TRIGGER.equals(Json.text(Json.parse(body), "trigger"));
     List<Finding> findings = deadline ? doctor.pipeline(target.get()) : doctor.run(target.get(), false);
     List<Finding> failed = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).toList();
     if (!failed.isEmpty()) {
       alerts.publish(alert(failed, deadline ? "statement deadline" : "daily"));
     }
-    ObjectNode answer = JSON.createObjectNode().put("requestId", requestId).put("run", deadline ? "statement-deadline" : "daily")
-        .put("failed", failed.size());
-    ArrayNode checks = answer.putArray("checks");
-    findings.forEach(f -> checks.addObject().put("check", f.check()).put("verdict", f.verdict().name()).put("finding", f.finding()));
-    log.println(answer.deepCopy().put("level", failed.isEmpty() ? "INFO" : "ERROR").put("event", "doctor_outcome"));
-    output.write(JSON.writeValueAsBytes(answer));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("requestId", requestId);
+    answer.put("run", deadline ? "statement-deadline" : "daily");
+    answer.put("failed", failed.size());
+    answer.put("checks", findings.stream().map(f -> {
+      Map<String, Object> check = new LinkedHashMap<>();
+      check.put("check", f.check());
+      check.put("verdict", f.verdict().name());
+      check.put("finding", f.finding());
+      return check;
+    }).toList());
+    log.println(Json.write(withLevel(answer, failed.isEmpty() ? "INFO" : "ERROR", "doctor_outcome")));
+    output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> withLevel(Map<String, Object> answer, String level, String event) {
+    Map<String, Object> line = new LinkedHashMap<>(answer);
+    line.put("level", level);
+    line.put("event", event);
+    return line;
   }
 
   Alert alert(List<Finding> failed, String run) {
@@ -108,20 +119,19 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
     if (body.length == 0) {
       return null;
     }
-    JsonNode event;
+    Object event;
     try {
-      event = JSON.readTree(body);
+      event = Json.parse(body);
     } catch (IOException e) {
       return "the event is not JSON";
     }
-    if (event == null || event.isNull()) {
+    if (event == null) {
       return null;
     }
-    if (!event.isObject()) {
+    if (!(event instanceof Map<?, ?> fields)) {
       return "the event must be a JSON object";
     }
-    for (Iterator<String> it = event.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
+    for (Object field : fields.keySet()) {
       if (!field.equals("trigger")) {
         return "unknown field '" + field + "' (allowed: trigger)";
       }

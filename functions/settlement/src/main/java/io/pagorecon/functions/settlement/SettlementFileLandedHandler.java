@@ -2,15 +2,19 @@ package io.pagorecon.functions.settlement;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.pagorecon.core.daily.SettlementRun;
 import io.pagorecon.functions.settlement.internal.SettlementWiring;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.crac.Core;
@@ -24,7 +28,7 @@ import org.crac.Resource;
  */
 public final class SettlementFileLandedHandler implements RequestStreamHandler, Resource {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final SettlementRun useCase;
   private final Clock clock;
@@ -57,7 +61,7 @@ public final class SettlementFileLandedHandler implements RequestStreamHandler, 
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     String requestId = context == null || context.getAwsRequestId() == null ? "-" : context.getAwsRequestId();
     SettlementRequest request = SettlementRequest.decode(input.readAllBytes(), clock.instant());
-    ObjectNode answer = JSON.createObjectNode();
+    Map<String, Object> answer = new LinkedHashMap<>();
     if (request.asOf().isEmpty()) {
       answer.put("code", request.code().orElseThrow().name());
       answer.put("message", request.message());
@@ -75,16 +79,43 @@ public final class SettlementFileLandedHandler implements RequestStreamHandler, 
         answer.put("autoResolved", l.autoResolved().size());
       });
       answer.put("alerted", o.alerted());
-      o.reports().forEach(answer.putArray("reports")::add);
-      o.problems().forEach(answer.putArray("problems")::add);
+      answer.put("reports", List.copyOf(o.reports()));
+      answer.put("problems", List.copyOf(o.problems()));
     }
     answer.put("requestId", requestId);
-    ObjectNode line = answer.deepCopy();
+    Map<String, Object> line = new LinkedHashMap<>(answer);
     line.put("function", "settlement");
     line.put("trigger", request.trigger());
     line.remove("problems");
-    log.println(line);
-    output.write(JSON.writeValueAsBytes(answer));
+    log.println(new String(json(line), StandardCharsets.UTF_8));
+    output.write(json(answer));
+  }
+
+  /** Strings, numbers, booleans and lists of strings as one JSON object (jackson-core only: no databind in this jar). */
+  private static byte[] json(Map<String, Object> fields) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : fields.entrySet()) {
+        g.writeFieldName(e.getKey());
+        Object v = e.getValue();
+        if (v instanceof String s) {
+          g.writeString(s);
+        } else if (v instanceof Integer i) {
+          g.writeNumber(i);
+        } else if (v instanceof Boolean b) {
+          g.writeBoolean(b);
+        } else {
+          g.writeStartArray();
+          for (Object x : (List<?>) v) {
+            g.writeString(String.valueOf(x));
+          }
+          g.writeEndArray();
+        }
+      }
+      g.writeEndObject();
+    }
+    return out.toByteArray();
   }
 
   @Override
