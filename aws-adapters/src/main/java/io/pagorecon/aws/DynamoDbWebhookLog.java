@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -83,32 +85,47 @@ public final class DynamoDbWebhookLog implements WebhookLog {
   /** Page by page: only one page of items is held at a time. */
   @Override
   public void forEachVerifiedOn(LocalDate businessDate, Consumer<Received> each) {
-    LongSet seen = new LongSet();
-    try {
-      dynamo.queryPaginator(request(businessDate)).items().forEach(item -> {
-        seen.add(hash(item.get("cip").s() + "/" + item.get("factKey").s()));
-        each.accept(new Received(Instant.parse(item.get("receivedAt").s()), item.get("body").s().getBytes(StandardCharsets.UTF_8)));
-      });
-    } catch (SdkException e) {
-      throw new StorageException("payments table: reading the webhooks of " + businessDate + " failed", e);
+    forEachVerifiedOn(List.of(businessDate), (date, r) -> each.accept(r));
+  }
+
+  /**
+   * The verified notifications of several business dates, each date's as {@link
+   * #forEachVerifiedOn(LocalDate, Consumer)} gives them, reading each receipt hour once for all of
+   * them (neighbouring dates' windows overlap by all but a day).
+   */
+  public void forEachVerifiedOn(Collection<LocalDate> businessDates, BiConsumer<LocalDate, Received> each) {
+    Map<String, LocalDate> dates = new HashMap<>();
+    Map<LocalDate, LongSet> seen = new HashMap<>();
+    for (LocalDate businessDate : new TreeSet<>(businessDates)) {
+      dates.put(businessDate.toString(), businessDate);
+      LongSet seenOnDate = seen.computeIfAbsent(businessDate, d -> new LongSet());
+      try {
+        dynamo.queryPaginator(request(businessDate)).items().forEach(item -> {
+          seenOnDate.add(hash(item.get("cip").s() + "/" + item.get("factKey").s()));
+          each.accept(businessDate, new Received(Instant.parse(item.get("receivedAt").s()), item.get("body").s().getBytes(StandardCharsets.UTF_8)));
+        });
+      } catch (SdkException e) {
+        throw new StorageException("payments table: reading the webhooks of " + businessDate + " failed", e);
+      }
     }
-    if (archive.isEmpty()) {
+    if (archive.isEmpty() || dates.isEmpty()) {
       return;
     }
     Instant now = clock.instant();
-    // from a day before the date's midnight: a sender's clock may run ahead of ours
-    Instant from = businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
-    Instant to = from.plus(LATE_WINDOW);
-    String date = businessDate.toString();
+    Instant from = dates.values().stream().map(this::firstHour).min(Instant::compareTo).orElseThrow();
+    Instant to = dates.values().stream().map(d -> firstHour(d).plus(LATE_WINDOW)).max(Instant::compareTo).orElseThrow();
     Map<LocalDate, Set<String>> exported = new HashMap<>();
     for (Instant hour = from; !hour.isAfter(now) && hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
+      Instant thisHour = hour;
       BiConsumer<String, EvidenceItems.Evidence> keep = (id, e) -> {
         Map<String, String> meta = e.metadata();
+        LocalDate date = dates.get(meta.get(WebhookIngest.BUSINESS_DATE));
         int dash = id.lastIndexOf('-');
-        if (!date.equals(meta.get(WebhookIngest.BUSINESS_DATE)) || id.startsWith("no-cip/") || dash < 0 || !seen.add(hash(id.substring(0, dash)))) {
+        if (date == null || thisHour.isBefore(firstHour(date)) || !thisHour.isBefore(firstHour(date).plus(LATE_WINDOW))
+            || id.startsWith("no-cip/") || dash < 0 || !seen.get(date).add(hash(id.substring(0, dash)))) {
           return;
         }
-        each.accept(new Received(Instant.parse(meta.get("received-at")), e.body()));
+        each.accept(date, new Received(Instant.parse(meta.get("received-at")), e.body()));
       };
       String batch = EvidenceKeys.batchObject(stage, hour);
       if (hour.isBefore(now.minus(FROM_BATCHES_AFTER))) {
@@ -120,6 +137,11 @@ public final class DynamoDbWebhookLog implements WebhookLog {
         archive.get().items().forEach(batch, keep);
       }
     }
+  }
+
+  /** A date's first receipt hour: a day before its midnight, since a sender's clock may run ahead of ours. */
+  private Instant firstHour(LocalDate businessDate) {
+    return businessDate.atStartOfDay(businessZone).toInstant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(1));
   }
 
   private static long hash(String s) {

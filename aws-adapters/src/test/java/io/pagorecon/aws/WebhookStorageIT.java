@@ -173,6 +173,9 @@ class WebhookStorageIT {
         .satisfies(r -> assertThat(r.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8)));
     assertThat(log.verifiedOn(java.time.LocalDate.of(2024, 1, 16))).singleElement()
         .satisfies(r -> assertThat(r.body()).isEqualTo(other.getBytes(StandardCharsets.UTF_8)));
+    Map<java.time.LocalDate, List<String>> expected = Map.of(java.time.LocalDate.of(2024, 1, 15), List.of(BODY),
+        java.time.LocalDate.of(2024, 1, 16), List.of(other));
+    assertThat(byDate(log)).as("several dates in one pass, from the items").isEqualTo(expected);
 
     // weeks later the items have expired: the same answer from the hourly batches, found by one listing per day
     EvidenceArchive archive = archive(aws);
@@ -192,6 +195,16 @@ class WebhookStorageIT {
         .satisfies(r -> assertThat(r.body()).isEqualTo(BODY.getBytes(StandardCharsets.UTF_8)));
     assertThat(later.verifiedOn(java.time.LocalDate.of(2024, 1, 16))).singleElement()
         .satisfies(r -> assertThat(r.body()).isEqualTo(other.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(byDate(later)).as("several dates in one pass, from the batches").isEqualTo(expected);
+  }
+
+  /** Several dates in one pass over the receipt hours (14 January has none). */
+  private static Map<java.time.LocalDate, List<String>> byDate(DynamoDbWebhookLog log) {
+    Map<java.time.LocalDate, List<String>> byDate = new java.util.TreeMap<>();
+    log.forEachVerifiedOn(List.of(java.time.LocalDate.of(2024, 1, 16), java.time.LocalDate.of(2024, 1, 15), java.time.LocalDate.of(2024, 1, 14)),
+        (d, r) -> byDate.computeIfAbsent(d, k -> new java.util.ArrayList<>()).add(new String(r.body(), StandardCharsets.UTF_8)));
+    return byDate;
   }
 
   @Test

@@ -553,10 +553,13 @@ public final class Demo {
       var archive = new io.pagorecon.aws.EvidenceArchive(clients.dynamoDb(), table, clients.s3(), stack.stack().ref("DataBucket"));
       var log = new io.pagorecon.aws.DynamoDbWebhookLog(clients.dynamoDb(), table, archive, io.pagorecon.core.Stage.PRODUCTION, LIMA, clock);
       // A day's notifications carry its date; the neighbours hold the ones dated by a shifted payment time.
-      for (LocalDate d : List.of(day.minusDays(1), day, day.plusDays(1))) {
-        log.forEachVerifiedOn(d, r -> b.append("{\"receivedAt\":\"").append(r.receivedAt()).append("\",\"body\":")
-            .append(new String(r.body(), StandardCharsets.UTF_8).strip()).append("}\n"));
-      }
+      // One pass over the receipt hours for the three dates, written date by date.
+      List<LocalDate> dates = List.of(day.minusDays(1), day, day.plusDays(1));
+      Map<LocalDate, StringBuilder> lines = new java.util.TreeMap<>();
+      dates.forEach(d -> lines.put(d, new StringBuilder()));
+      log.forEachVerifiedOn(dates, (d, r) -> lines.get(d).append("{\"receivedAt\":\"").append(r.receivedAt()).append("\",\"body\":")
+          .append(new String(r.body(), StandardCharsets.UTF_8).strip()).append("}\n"));
+      lines.values().forEach(b::append);
       return b.toString().getBytes(StandardCharsets.UTF_8);
     }
   }
