@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +24,11 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
       List.of("aws-lambda-java-runtime-interface-client", "aws-lambda-java-core", "aws-lambda-java-serialization", "utils-lite");
 
   private final Process process;
+  private final Path log;
 
-  private LambdaRuntimeProcess(Process process) {
+  private LambdaRuntimeProcess(Process process, Path log) {
     this.process = process;
+    this.log = log;
   }
 
   /** What Lambda is told to run: the handler string, the shaded jar, the memory setting. */
@@ -62,7 +66,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-    return new LambdaRuntimeProcess(builder.start());
+    return new LambdaRuntimeProcess(builder.start(), log);
   }
 
   /** The runtime's own jars from this JVM's classpath; the function's classes come only from the shaded jar. */
@@ -78,6 +82,20 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
 
   public Process process() {
     return process;
+  }
+
+  /**
+   * The runtime's answer to one invocation, waited for at most three minutes; fails at once, with
+   * the child's log, when the function failed to initialise, its process exited or the handler threw.
+   */
+  public String await(CompletableFuture<String> response, RuntimeApiStandIn api) throws Exception {
+    Object first = CompletableFuture.anyOf(response, api.initError().thenApply(e -> "INIT_ERROR:" + e),
+        process.onExit().thenApply(p -> "EXITED:" + p.exitValue())).get(180, TimeUnit.SECONDS);
+    String text = String.valueOf(first);
+    if (text.startsWith("INIT_ERROR:") || text.startsWith("EXITED:") || text.startsWith("ERROR:") || text.contains("errorType")) {
+      throw new AssertionError(text + "\n--- runtime log ---\n" + (Files.exists(log) ? Files.readString(log) : "(none)"));
+    }
+    return text;
   }
 
   @Override

@@ -13,14 +13,11 @@ import io.pagorecon.devstack.lambda.LambdaRuntimeProcess;
 import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
@@ -64,7 +61,7 @@ class SettlementFunctionRuntimeIT {
     JsonNode answer;
     try (RuntimeApiStandIn api = new RuntimeApiStandIn();
         LambdaRuntimeProcess lambda = LambdaRuntimeProcess.start(FUNCTION, task, aws.functionEnvironment("SettlementFunction"), api.address(), log)) {
-      answer = await(api.invoke("inv-1", "{\"asOf\":\"2024-01-22\"}"), api, lambda, log);
+      answer = JSON.readTree(lambda.await(api.invoke("inv-1", "{\"asOf\":\"2024-01-22\"}"), api));
     }
 
     assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("JUDGED");
@@ -100,16 +97,5 @@ class SettlementFunctionRuntimeIT {
 
   private static void put(AwsTestEnvironment aws, String key, byte[] content) {
     aws.clients().s3().putObject(p -> p.bucket(aws.ref("DataBucket")).key(key), RequestBody.fromBytes(content));
-  }
-
-  /** Bounded wait for the runtime's answer; fails fast with the child's log if it died or failed to init. */
-  static JsonNode await(CompletableFuture<String> response, RuntimeApiStandIn api, LambdaRuntimeProcess lambda, Path log) throws Exception {
-    Object first = CompletableFuture.anyOf(response, api.initError().thenApply(e -> "INIT_ERROR:" + e),
-        lambda.process().onExit().thenApply(p -> "EXITED:" + p.exitValue())).get(180, TimeUnit.SECONDS);
-    String text = String.valueOf(first);
-    if (text.startsWith("INIT_ERROR:") || text.startsWith("EXITED:") || text.startsWith("ERROR:") || text.contains("errorType")) {
-      throw new AssertionError(text + "\n--- runtime log ---\n" + (Files.exists(log) ? Files.readString(log) : "(none)"));
-    }
-    return JSON.readTree(text);
   }
 }
