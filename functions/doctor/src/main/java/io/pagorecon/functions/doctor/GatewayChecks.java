@@ -1,5 +1,6 @@
 package io.pagorecon.functions.doctor;
 
+import io.pagorecon.core.json.PlainJson;
 import io.pagorecon.core.time.Timestamps;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.pagoefectivo.PagoEfectivoCredentials;
@@ -58,14 +59,14 @@ final class GatewayChecks {
     body.put("hashString", Signatures.hashString(creds.idService(), creds.accessKey(), creds.secretKey(), dateRequest));
     HttpRequest req = HttpRequest.newBuilder(base.resolve("authorizations")).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").header("Accept", "application/json").header("Origin", "web")
-        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+        .POST(HttpRequest.BodyPublishers.ofString(PlainJson.write(body))).build();
     Instant sent = clock.instant();
     try {
       HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
       Instant received = clock.instant();
       Optional<Map<?, ?>> json;
       try {
-        json = Json.parse(r.body()) instanceof Map<?, ?> n ? Optional.of(n) : Optional.empty();
+        json = PlainJson.parse(r.body()) instanceof Map<?, ?> n ? Optional.of(n) : Optional.empty();
       } catch (IOException e) {
         json = Optional.empty();
       }
@@ -108,9 +109,9 @@ final class GatewayChecks {
           "fix ip-allowlist first, then run doctor again");
     }
     if (x.status() == 201 || x.status() == 200) {
-      String code = x.body().map(b -> Json.text(b, "code")).orElse("");
-      String until = x.body().map(b -> Json.text(b, "data", "tokenExpires")).orElse("");
-      if (code.equals("100") && Json.at(x.body().get(), "data", "token") != null) {
+      String code = x.body().map(b -> PlainJson.text(b, "code")).orElse("");
+      String until = x.body().map(b -> PlainJson.text(b, "data", "tokenExpires")).orElse("");
+      if (code.equals("100") && PlainJson.at(x.body().get(), "data", "token") != null) {
         return Finding.pass(check, "authorised (token valid until " + (until.isEmpty() ? "?" : until) + ")");
       }
       return Finding.fail(check, "the authorization answer has no token (HTTP " + x.status() + ", code " + code + ")",
@@ -118,14 +119,14 @@ final class GatewayChecks {
     }
     if (x.status() == 400) {
       Set<String> fields = new LinkedHashSet<>();
-      x.body().map(b -> Json.at(b, "data")).ifPresent(d -> {
+      x.body().map(b -> PlainJson.at(b, "data")).ifPresent(d -> {
         List<Object> items = new ArrayList<>();
         if (d instanceof List<?> l) {
           items.addAll(l);
         } else if (d instanceof Map<?, ?>) {
           items.add(d);
         }
-        items.forEach(i -> fields.add(Json.text(i, "field")));
+        items.forEach(i -> fields.add(PlainJson.text(i, "field")));
       });
       if (fields.contains("accessKey")) {
         return Finding.fail(check, "accessKey refused: unknown, expired or disabled (PagoEfectivo answers the same for all three)",
@@ -163,7 +164,7 @@ final class GatewayChecks {
   static Finding clockSkew(Exchange x, Optional<Instant> awsDate) {
     String check = "clock-skew";
     Instant local = x.sent().plus(Duration.between(x.sent(), x.received()).dividedBy(2));
-    Optional<Instant> tokenStart = x.body().map(b -> Json.text(b, "data", "tokenStart"))
+    Optional<Instant> tokenStart = x.body().map(b -> PlainJson.text(b, "data", "tokenStart"))
         .filter(s -> !s.isEmpty()).flatMap(GatewayChecks::offsetDate);
     Optional<Instant> gateway = tokenStart.or(x::dateHeader);
     List<String> parts = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.pagorecon.aws.SnsAlertPublisher;
 import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.alert.Alert;
 import io.pagorecon.core.alert.AlertPublisher;
+import io.pagorecon.core.json.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,11 +75,11 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
       answer.put("code", ErrorCode.INVALID_FIELD.name());
       answer.put("message", problem);
       answer.put("requestId", requestId);
-      log.println(Json.write(withLevel(answer, "WARN", "doctor_rejected")));
-      output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+      log.println(PlainJson.write(withLevel(answer, "WARN", "doctor_rejected")));
+      output.write(PlainJson.write(answer).getBytes(StandardCharsets.UTF_8));
       return;
     }
-    boolean deadline = STATEMENT_DEADLINE_TRIGGER.equals(Json.text(Json.parse(body), "trigger"));
+    boolean deadline = STATEMENT_DEADLINE_TRIGGER.equals(PlainJson.text(PlainJson.parse(body), "trigger"));
     List<Finding> findings = deadline ? doctor.pipeline(target.get()) : doctor.run(target.get(), false);
     List<Finding> failed = findings.stream().filter(f -> f.verdict() == Finding.Verdict.FAIL).toList();
     if (!failed.isEmpty()) {
@@ -95,8 +96,8 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
       check.put("finding", f.finding());
       return check;
     }).toList());
-    log.println(Json.write(withLevel(answer, failed.isEmpty() ? "INFO" : "ERROR", "doctor_outcome")));
-    output.write(Json.write(answer).getBytes(StandardCharsets.UTF_8));
+    log.println(PlainJson.write(withLevel(answer, failed.isEmpty() ? "INFO" : "ERROR", "doctor_outcome")));
+    output.write(PlainJson.write(answer).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, Object> withLevel(Map<String, Object> answer, String level, String event) {
@@ -121,7 +122,7 @@ public final class ScheduledDoctorHandler implements RequestStreamHandler {
     }
     Object event;
     try {
-      event = Json.parse(body);
+      event = PlainJson.parse(body);
     } catch (IOException e) {
       return "the event is not JSON";
     }

@@ -22,8 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * PaymentsApiFunction's shaded jar (trimmed: docs/performance.md §9 "Jar sizes, round two") run as
@@ -45,12 +43,12 @@ class PaymentsFunctionRuntimeIT {
   void runtime_shouldCreateReuseReadAndCancel_andHoldACancelThatRacedAPayment(AwsTestEnvironment aws, @TempDir Path task)
       throws Exception {
     aws.putSecret("PagoEfectivoSecret", ExampleSecrets.pagoEfectivoSecretJson());
-    String alerts = inbox(aws, "payments-rt-alerts");
-    aws.clients().sns().subscribe(s -> s.topicArn(aws.ref("AlertsTopic")).protocol("sqs").endpoint(arn(aws, alerts)));
-    String events = inbox(aws, "payments-rt-events");
+    String alerts = aws.createQueue("payments-rt-alerts");
+    aws.clients().sns().subscribe(s -> s.topicArn(aws.ref("AlertsTopic")).protocol("sqs").endpoint(aws.queueArn(alerts)));
+    String events = aws.createQueue("payments-rt-events");
     String bus = aws.ref("ShopEventBus");
     aws.clients().eventBridge().putRule(r -> r.name("payments-rt").eventBusName(bus).eventPattern("{\"source\":[\"pagorecon\"]}"));
-    aws.clients().eventBridge().putTargets(t -> t.rule("payments-rt").eventBusName(bus).targets(x -> x.id("queue").arn(arn(aws, events))));
+    aws.clients().eventBridge().putTargets(t -> t.rule("payments-rt").eventBusName(bus).targets(x -> x.id("queue").arn(aws.queueArn(events))));
     Path log = Path.of("target", "ric-payments.log");
 
     try (PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(SimulatorConfig.builder()
@@ -82,8 +80,8 @@ class PaymentsFunctionRuntimeIT {
     Map<String, AttributeValue> order = aws.clients().dynamoDb().getItem(g -> g.tableName(aws.ref("PaymentsTable")).consistentRead(true)
         .key(Map.of("pk", AttributeValue.fromS("ORDER#ORD-RT-1"), "sk", AttributeValue.fromS("ORDER")))).item();
     assertThat(order).as("the order item").isNotEmpty();
-    assertThat(drain(aws, alerts)).anySatisfy(m -> assertThat(m.path("Subject").asText()).contains("ORD-RT-2").contains("PAID_NOT_RECORDED"));
-    assertThat(drain(aws, events)).extracting(m -> m.path("detail-type").asText()).contains("order.cancelled", "payment.held");
+    assertThat(json(aws.drain(alerts))).anySatisfy(m -> assertThat(m.path("Subject").asText()).contains("ORD-RT-2").contains("PAID_NOT_RECORDED"));
+    assertThat(json(aws.drain(events))).extracting(m -> m.path("detail-type").asText()).contains("order.cancelled", "payment.held");
     assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(aws.ref("DataBucket")).prefix("journal/")).contents()).isNotEmpty();
   }
 
@@ -113,27 +111,11 @@ class PaymentsFunctionRuntimeIT {
     return JSON.readTree(response.path("body").asText());
   }
 
-  private static String inbox(AwsTestEnvironment aws, String name) {
-    return aws.clients().sqs().createQueue(q -> q.queueName(name)).queueUrl();
-  }
-
-  private static String arn(AwsTestEnvironment aws, String queueUrl) {
-    return aws.clients().sqs().getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-  }
-
-  /** Every message in the queue (bodies as JSON). */
-  private static List<JsonNode> drain(AwsTestEnvironment aws, String queueUrl) throws Exception {
+  private static List<JsonNode> json(List<String> bodies) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    while (true) {
-      List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-      if (batch.isEmpty()) {
-        return out;
-      }
-      for (Message m : batch) {
-        out.add(JSON.readTree(m.body()));
-        aws.clients().sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-      }
+    for (String b : bodies) {
+      out.add(JSON.readTree(b));
     }
+    return out;
   }
 }

@@ -1,18 +1,13 @@
 package io.pagorecon.functions.reconcile;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.pagorecon.core.ErrorCode;
 import io.pagorecon.core.Stage;
+import io.pagorecon.core.json.PlainJson;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -31,13 +26,12 @@ import java.util.regex.Pattern;
  */
 record ReconcileRequest(Optional<LocalDate> date, String trigger, Optional<ErrorCode> code, String message) {
 
-  private static final JsonFactory JSON = new JsonFactory();
   private static final Pattern MANIFEST = Pattern.compile("statements/([a-z]+)/(\\d{4})/(\\d{2})/(\\d{2})/manifest\\.json");
 
   static ReconcileRequest decode(byte[] event, Stage stage, ZoneId zone, Instant now) {
     Object tree;
-    try (JsonParser p = JSON.createParser(event)) {
-      tree = p.nextToken() == null ? null : value(p);
+    try {
+      tree = PlainJson.parse(event);
     } catch (IOException e) {
       return reject(ErrorCode.MALFORMED_JSON, "the event is not JSON");
     }
@@ -63,48 +57,11 @@ record ReconcileRequest(Optional<LocalDate> date, String trigger, Optional<Error
     return reject(ErrorCode.MISSING_FIELD, "expected {\"businessDate\":\"YYYY-MM-DD\"}, {\"trigger\":\"schedule\"} or an S3 Object Created event");
   }
 
-  /** A JSON value as plain Java: objects as maps (the last of a repeated key wins), arrays as lists, strings as strings, other scalars as their text. */
-  private static Object value(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        m.put(name, value(p));
-      }
-      return m;
-    }
-    if (t == JsonToken.START_ARRAY) {
-      List<Object> l = new ArrayList<>();
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        l.add(value(p));
-      }
-      return l;
-    }
-    if (t == JsonToken.VALUE_STRING) {
-      return p.getText();
-    }
-    return new Scalar(p.getText());
-  }
-
-  /** A number, boolean or null: never a string. */
-  private record Scalar(String text) {}
-
-  /** The text of a string or scalar at {@code path}, else "". */
-  private static String text(Object node, String... path) {
-    Object n = node;
-    for (String k : path) {
-      n = n instanceof Map<?, ?> m ? m.get(k) : null;
-    }
-    return n instanceof String s ? s : n instanceof Scalar x ? x.text() : "";
-  }
-
   private static ReconcileRequest fromS3Event(Map<?, ?> n, Stage stage) {
-    if (!"Object Created".equals(text(n, "detail-type"))) {
+    if (!"Object Created".equals(PlainJson.text(n, "detail-type"))) {
       return reject(ErrorCode.INVALID_FIELD, "detail-type must be \"Object Created\"");
     }
-    String key = text(n, "detail", "object", "key");
+    String key = PlainJson.text(n, "detail", "object", "key");
     Matcher m = MANIFEST.matcher(key);
     if (!m.matches()) {
       return reject(ErrorCode.INVALID_FIELD, "detail.object.key is not a statement manifest: " + truncate(key));

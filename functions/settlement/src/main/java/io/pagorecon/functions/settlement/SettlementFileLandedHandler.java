@@ -2,11 +2,9 @@ package io.pagorecon.functions.settlement;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.pagorecon.core.daily.SettlementRun;
+import io.pagorecon.core.json.PlainJson;
 import io.pagorecon.functions.settlement.internal.SettlementWiring;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +26,6 @@ import org.crac.Resource;
  */
 public final class SettlementFileLandedHandler implements RequestStreamHandler, Resource {
 
-  private static final JsonFactory JSON = new JsonFactory();
 
   private final SettlementRun useCase;
   private final Clock clock;
@@ -87,35 +84,8 @@ public final class SettlementFileLandedHandler implements RequestStreamHandler, 
     line.put("function", "settlement");
     line.put("trigger", request.trigger());
     line.remove("problems");
-    log.println(new String(json(line), StandardCharsets.UTF_8));
-    output.write(json(answer));
-  }
-
-  /** Strings, numbers, booleans and lists of strings as one JSON object (jackson-core only: no databind in this jar). */
-  private static byte[] json(Map<String, Object> fields) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      g.writeStartObject();
-      for (Map.Entry<String, Object> e : fields.entrySet()) {
-        g.writeFieldName(e.getKey());
-        Object v = e.getValue();
-        if (v instanceof String s) {
-          g.writeString(s);
-        } else if (v instanceof Integer i) {
-          g.writeNumber(i);
-        } else if (v instanceof Boolean b) {
-          g.writeBoolean(b);
-        } else {
-          g.writeStartArray();
-          for (Object x : (List<?>) v) {
-            g.writeString(String.valueOf(x));
-          }
-          g.writeEndArray();
-        }
-      }
-      g.writeEndObject();
-    }
-    return out.toByteArray();
+    log.println(PlainJson.write(line));
+    output.write(PlainJson.write(answer).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -37,8 +37,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * SyncFunction's shaded jar (trimmed: docs/performance.md §9 "Jar sizes, round two") run as Lambda
@@ -62,12 +60,12 @@ class SyncFunctionRuntimeIT {
   void runtime_shouldRecoverAMissedPayment_expireAnOpenOrder_andExportTheEvidenceHours(AwsTestEnvironment aws, @TempDir Path task)
       throws Exception {
     aws.putSecret("PagoEfectivoSecret", ExampleSecrets.pagoEfectivoSecretJson());
-    String alerts = inbox(aws, "sync-rt-alerts");
-    aws.clients().sns().subscribe(s -> s.topicArn(aws.ref("AlertsTopic")).protocol("sqs").endpoint(arn(aws, alerts)));
-    String events = inbox(aws, "sync-rt-events");
+    String alerts = aws.createQueue("sync-rt-alerts");
+    aws.clients().sns().subscribe(s -> s.topicArn(aws.ref("AlertsTopic")).protocol("sqs").endpoint(aws.queueArn(alerts)));
+    String events = aws.createQueue("sync-rt-events");
     String bus = aws.ref("ShopEventBus");
     aws.clients().eventBridge().putRule(r -> r.name("sync-rt").eventBusName(bus).eventPattern("{\"source\":[\"pagorecon\"]}"));
-    aws.clients().eventBridge().putTargets(t -> t.rule("sync-rt").eventBusName(bus).targets(x -> x.id("queue").arn(arn(aws, events))));
+    aws.clients().eventBridge().putTargets(t -> t.rule("sync-rt").eventBusName(bus).targets(x -> x.id("queue").arn(aws.queueArn(events))));
     Path log = Path.of("target", "ric-sync.log");
     long paid;
 
@@ -94,8 +92,8 @@ class SyncFunctionRuntimeIT {
       assertThat(sim.cip(open).orElseThrow().status()).as("cancelled at the gateway").isEqualTo(25);
     }
 
-    assertThat(drain(aws, alerts)).extracting(m -> m.path("Subject").asText()).anySatisfy(s -> assertThat(s).contains("CIP " + paid + " recovered"));
-    assertThat(drain(aws, events)).extracting(m -> m.path("detail-type").asText()).contains("order.expired");
+    assertThat(json(aws.drain(alerts))).extracting(m -> m.path("Subject").asText()).anySatisfy(s -> assertThat(s).contains("CIP " + paid + " recovered"));
+    assertThat(json(aws.drain(events))).extracting(m -> m.path("detail-type").asText()).contains("order.expired");
     String bucket = aws.ref("DataBucket");
     assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(bucket).prefix("journal/")).contents()).isNotEmpty();
     assertThat(aws.clients().s3().listObjectsV2(l -> l.bucket(bucket).prefix("evidence/")).contents()).as("the hours exported").isNotEmpty();
@@ -131,27 +129,11 @@ class SyncFunctionRuntimeIT {
     return Long.parseLong(((CreatePaymentResult.Created) result).cip());
   }
 
-  private static String inbox(AwsTestEnvironment aws, String name) {
-    return aws.clients().sqs().createQueue(q -> q.queueName(name)).queueUrl();
-  }
-
-  private static String arn(AwsTestEnvironment aws, String queueUrl) {
-    return aws.clients().sqs().getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-        .attributes().get(QueueAttributeName.QUEUE_ARN);
-  }
-
-  /** Every message in the queue (bodies as JSON). */
-  private static List<JsonNode> drain(AwsTestEnvironment aws, String queueUrl) throws Exception {
+  private static List<JsonNode> json(List<String> bodies) throws Exception {
     List<JsonNode> out = new ArrayList<>();
-    while (true) {
-      List<Message> batch = aws.clients().sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-      if (batch.isEmpty()) {
-        return out;
-      }
-      for (Message m : batch) {
-        out.add(JSON.readTree(m.body()));
-        aws.clients().sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-      }
+    for (String b : bodies) {
+      out.add(JSON.readTree(b));
     }
+    return out;
   }
 }

@@ -1,4 +1,4 @@
-package io.pagorecon.functions.doctor;
+package io.pagorecon.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,26 +11,26 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Json (jackson-core only) reads what the doctor reads as databind's tree did, and writes what databind wrote. */
-class JsonTest {
+/** PlainJson (jackson-core only) reads what the handlers read as databind's tree did, and writes what databind wrote. */
+class PlainJsonTest {
 
   static Object parse(String s) throws IOException {
-    return Json.parse(s.getBytes(StandardCharsets.UTF_8));
+    return PlainJson.parse(s.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void parse_shouldReadObjectsArraysStringsAndScalars() throws Exception {
     Object auth = parse("{\"code\":100,\"message\":\"ok\",\"data\":{\"token\":\"t\",\"tokenStart\":\"2024-01-15T10:00:00-05:00\",\"n\":null}}");
 
-    assertThat(Json.text(auth, "code")).isEqualTo("100");
-    assertThat(Json.text(auth, "data", "tokenStart")).isEqualTo("2024-01-15T10:00:00-05:00");
-    assertThat(Json.at(auth, "data", "token")).isEqualTo("t");
-    assertThat(Json.at(auth, "data", "n")).as("JSON null").isNull();
-    assertThat(Json.text(auth, "data", "missing")).isEmpty();
-    assertThat(Json.text(auth, "data")).as("an object has no text").isEmpty();
-    assertThat(Json.at(parse("{\"data\":[{\"field\":\"accessKey\"},{\"field\":true}]}"), "data")).isInstanceOf(List.class);
-    assertThat(Json.text(((List<?>) Json.at(parse("{\"data\":[{\"field\":true}]}"), "data")).get(0), "field")).isEqualTo("true");
-    assertThat(Json.text(parse("{\"trigger\":\"a\",\"trigger\":\"b\"}"), "trigger")).as("the last of a repeated key").isEqualTo("b");
+    assertThat(PlainJson.text(auth, "code")).isEqualTo("100");
+    assertThat(PlainJson.text(auth, "data", "tokenStart")).isEqualTo("2024-01-15T10:00:00-05:00");
+    assertThat(PlainJson.at(auth, "data", "token")).isEqualTo("t");
+    assertThat(PlainJson.at(auth, "data", "n")).as("JSON null").isNull();
+    assertThat(PlainJson.text(auth, "data", "missing")).isEmpty();
+    assertThat(PlainJson.text(auth, "data")).as("an object has no text").isEmpty();
+    assertThat(PlainJson.at(parse("{\"data\":[{\"field\":\"accessKey\"},{\"field\":true}]}"), "data")).isInstanceOf(List.class);
+    assertThat(PlainJson.text(((List<?>) PlainJson.at(parse("{\"data\":[{\"field\":true}]}"), "data")).get(0), "field")).isEqualTo("true");
+    assertThat(PlainJson.text(parse("{\"trigger\":\"a\",\"trigger\":\"b\"}"), "trigger")).as("the last of a repeated key").isEqualTo("b");
     assertThat(parse("")).isNull();
     assertThat(parse("null")).isNull();
     assertThat(parse("[1]")).isInstanceOf(List.class);
@@ -49,7 +49,7 @@ class JsonTest {
     answer.put("ok", false);
     answer.put("checks", List.of(check));
 
-    String written = Json.write(answer);
+    String written = PlainJson.write(answer);
 
     assertThat(written).isEqualTo(new ObjectMapper().writeValueAsString(answer));
   }

@@ -1,4 +1,4 @@
-package io.pagorecon.functions.doctor;
+package io.pagorecon.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,22 +13,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the doctor reads and writes, with jackson-core alone (DoctorFunction's jar has no
- * databind: docs/performance.md §9 "Jar sizes, round two"). A value is a {@code Map} (an object, in
+ * The little JSON the functions' handlers read and write (their events and answers), with
+ * jackson-core alone, so that a function jar needs no databind (docs/performance.md §9 "Jar sizes,
+ * round two"). A value is a {@code Map} (an object, in
  * its order; the last of a repeated key wins), a {@code List}, a {@code String}, a {@link Scalar}
  * (number or boolean, as its text) or {@code null}.
  */
-final class Json {
+public final class PlainJson {
 
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  private Json() {}
+  private PlainJson() {}
 
   /** A number or boolean: never a string. */
-  record Scalar(String text) {}
+  public record Scalar(String text) {}
 
   /** The value {@code bytes} hold; null for no value or JSON null. */
-  static Object parse(byte[] bytes) throws IOException {
+  public static Object parse(byte[] bytes) throws IOException {
     try (JsonParser p = FACTORY.createParser(bytes)) {
       if (p.nextToken() == null) {
         return null;
@@ -65,7 +66,7 @@ final class Json {
   }
 
   /** The value at {@code path} through objects, or null. */
-  static Object at(Object node, String... path) {
+  public static Object at(Object node, String... path) {
     Object n = node;
     for (String k : path) {
       n = n instanceof Map<?, ?> m ? m.get(k) : null;
@@ -74,13 +75,13 @@ final class Json {
   }
 
   /** The text of the string or scalar at {@code path}, else "". */
-  static String text(Object node, String... path) {
+  public static String text(Object node, String... path) {
     Object n = at(node, path);
     return n instanceof String s ? s : n instanceof Scalar x ? x.text() : "";
   }
 
   /** {@code value} (maps, lists, strings, numbers, booleans, null) as compact JSON. */
-  static String write(Object value) {
+  public static String write(Object value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       write(g, value);
