@@ -26,11 +26,34 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients implements AutoCloseable {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
+  /**
+   * How long a client waits: to connect, for the next bytes of an answer, for a whole call (its
+   * retries included).
+   */
+  public record Timeouts(Duration connect, Duration socket, Duration call) {
+    /** What every function uses: 2 s to connect, 10 s for the next bytes, 15 s a call. */
+    public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(15));
+
+    public Timeouts {
+      for (Duration d : new Duration[] {connect, socket, call}) {
+        if (d == null || d.isNegative() || d.isZero()) {
+          throw new IllegalArgumentException("timeouts must be positive: " + connect + ", " + socket + ", " + call);
+        }
+      }
+    }
+
+    /**
+     * For a local bench against an emulator whose answers are slow (moto serialises a 1 MB page of
+     * a 200,000-item partition for longer than 15 s on a loaded box): {@code socket} and {@code call}
+     * both {@code wait}. Never used by a function.
+     */
+    public static Timeouts patient(Duration wait) {
+      return new Timeouts(DEFAULT.connect(), wait, wait);
+    }
+  }
 
   private final AwsClientSettings settings;
+  private final Timeouts timeouts;
   private final SdkHttpClient http;
 
   // Fields typed per service are fine without the service jar: the JVM resolves a type on first use.
@@ -42,10 +65,15 @@ public final class AwsClients implements AutoCloseable {
   private volatile EventBridgeClient eventBridge;
 
   public AwsClients(AwsClientSettings settings) {
+    this(settings, Timeouts.DEFAULT);
+  }
+
+  public AwsClients(AwsClientSettings settings, Timeouts timeouts) {
     this.settings = settings;
+    this.timeouts = java.util.Objects.requireNonNull(timeouts, "timeouts");
     this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(CONNECT_TIMEOUT)
-        .socketTimeout(SOCKET_TIMEOUT)
+        .connectionTimeout(timeouts.connect())
+        .socketTimeout(timeouts.socket())
         .build();
   }
 
@@ -54,8 +82,17 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(AwsClientSettings.fromEnvironment(env));
   }
 
+  /** The same with other timeouts (a local bench only: see {@link Timeouts#patient}). */
+  public static AwsClients fromEnvironment(Map<String, String> env, Timeouts timeouts) {
+    return new AwsClients(AwsClientSettings.fromEnvironment(env), timeouts);
+  }
+
   public AwsClientSettings settings() {
     return settings;
+  }
+
+  public Timeouts timeouts() {
+    return timeouts;
   }
 
   public DynamoDbClient dynamoDb() {
@@ -144,7 +181,7 @@ public final class AwsClients implements AutoCloseable {
 
   private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(B builder) {
     builder.httpClient(http);
-    builder.overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build());
+    builder.overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(timeouts.call()).build());
     settings.region().map(Region::of).ifPresent(builder::region);
     settings.endpoint().ifPresent(builder::endpointOverride);
     return builder;

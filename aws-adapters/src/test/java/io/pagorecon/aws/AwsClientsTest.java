@@ -43,6 +43,20 @@ class AwsClientsTest {
     }
   }
 
+  @Test
+  void callTimeout_shouldBeTheDefault_unlessGivenOtherTimeouts() {
+    try (AwsClients functions = AwsClients.fromEnvironment(LOCAL);
+        AwsClients bench = AwsClients.fromEnvironment(LOCAL, AwsClients.Timeouts.patient(java.time.Duration.ofMinutes(5)))) {
+      assertThat(functions.timeouts()).isEqualTo(AwsClients.Timeouts.DEFAULT);
+      assertThat(functions.dynamoDb().serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+          .contains(java.time.Duration.ofSeconds(15));
+      assertThat(bench.dynamoDb().serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+          .contains(java.time.Duration.ofMinutes(5));
+      assertThat(bench.timeouts().connect()).isEqualTo(AwsClients.Timeouts.DEFAULT.connect());
+    }
+    assertThatThrownBy(() -> AwsClients.Timeouts.patient(java.time.Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   /** A function that declares only dynamodb must still be able to use AwsClients. */
   @Test
   void dynamoDb_shouldWork_whenOtherServiceJarsAreAbsent() throws Exception {

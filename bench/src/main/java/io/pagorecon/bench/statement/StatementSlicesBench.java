@@ -2,6 +2,7 @@ package io.pagorecon.bench.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pagorecon.aws.AwsClients;
 import io.pagorecon.aws.internal.PaymentItems;
 import io.pagorecon.core.payment.PaymentEvent;
 import io.pagorecon.core.payment.PaymentFact;
@@ -77,6 +78,13 @@ public final class StatementSlicesBench implements Callable<Integer> {
   @Option(names = "--skip-single", description = "Do not build the day at once afterwards (no identity check).")
   boolean skipSingle;
 
+  @Option(names = "--aws-timeout-s", defaultValue = "600", description = "The functions' AWS call and read timeout in this bench "
+      + "(the deployed functions keep 15 s; moto answers a 1 MB page of a large partition slowly) (default: ${DEFAULT-VALUE}).")
+  long awsTimeoutSeconds;
+
+  @Option(names = "--seed-threads", defaultValue = "4", description = "BatchWriteItem calls in flight while seeding moto (default: ${DEFAULT-VALUE}).")
+  int seedThreads;
+
   @Override
   public Integer call() throws Exception {
     StackTemplate template = StackTemplate.locate();
@@ -93,8 +101,12 @@ public final class StatementSlicesBench implements Callable<Integer> {
             Files.createTempDirectory("pagorecon-slices"));
         PagoEfectivoSimulator sim = PagoEfectivoSimulator.start(simConfig)) {
       long t0 = System.nanoTime();
-      seed(stack, sim);
-      System.out.printf(Locale.ROOT, "seeded cips=%d in %d ms (simulator + DAY items in moto)%n", cips, ms(t0));
+      List<String> issued = issue(sim);
+      long simMs = ms(t0);
+      long t1 = System.nanoTime();
+      seedDayItems(stack, issued);
+      System.out.printf(Locale.ROOT, "seeded cips=%d in %d ms: simulator %d ms, DAY items in moto %d ms (%d BatchWriteItem in flight)%n",
+          cips, ms(t0), simMs, ms(t1), seedThreads);
       Clock clock = Clock.fixed(RUN, ZoneOffset.UTC);
       Map<String, String> planner = environment(stack, sim, "StatementFunction");
       planner.put("STATEMENT_SLICE_CIPS", Integer.toString(sliceCips));
@@ -107,17 +119,23 @@ public final class StatementSlicesBench implements Callable<Integer> {
       Map<String, LocalDispatcher.Handler> handlers = new HashMap<>();
       triggers.standInQueues().keySet().forEach(f -> handlers.put(f, event -> "{}".getBytes(StandardCharsets.UTF_8)));
       triggers.queueSources().forEach(q -> handlers.put(q.function(), event -> "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8)));
-      DailyStatementHandler plan = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, running), clock, quiet);
+      AwsClients.Timeouts patient = AwsClients.Timeouts.patient(java.time.Duration.ofSeconds(awsTimeoutSeconds));
+      DailyStatementHandler plan = new DailyStatementHandler(
+          StatementWiring.fromEnvironment(planner, running, AwsClients.fromEnvironment(planner, patient)), clock, quiet);
       handlers.put("StatementFunction", event -> call(plan, event));
       List<long[]> sliceTimes = Collections.synchronizedList(new ArrayList<>());
+      List<Instant[]> sliceSpans = Collections.synchronizedList(new ArrayList<>());
       LocalDispatcher.Handler slices = LocalDispatcher.environments(() -> {
-        StatementSliceHandler slice = new StatementSliceHandler(StatementWiring.forSlices(worker, running), clock, quiet);
+        StatementSliceHandler slice = new StatementSliceHandler(
+            StatementWiring.forSlices(worker, running, AwsClients.fromEnvironment(worker, patient)), clock, quiet);
         return event -> {
           long start = System.nanoTime();
+          Instant at = running.instant();
           try {
             return call(slice, event);
           } finally {
             sliceTimes.add(new long[] {start, System.nanoTime()});
+            sliceSpans.add(new Instant[] {at, running.instant()});
           }
         };
       });
@@ -153,12 +171,14 @@ public final class StatementSlicesBench implements Callable<Integer> {
           + "allowed_per_s=%.1f efficiency=%.2f busiest_second=%d", cips, planned.path("slices").asInt(), concurrency, searches.size(),
           Math.round(slicedSeconds * 1000), slicedMs, perSecond, rate, perSecond / rate, busiestSecond(searches));
       System.out.println(line);
+      System.out.println(breakdown(searches, sliceSpans));
       if (skipSingle) {
         return 0;
       }
       sim.resetApiLog();
       planner.put("STATEMENT_SLICE_CIPS", Integer.toString(cips));
-      DailyStatementHandler single = new DailyStatementHandler(StatementWiring.fromEnvironment(planner, running), clock, quiet);
+      DailyStatementHandler single = new DailyStatementHandler(
+          StatementWiring.fromEnvironment(planner, running, AwsClients.fromEnvironment(planner, patient)), clock, quiet);
       long singleStart = System.nanoTime();
       JsonNode once = JSON.readTree(call(single, "{\"businessDate\":\"2024-01-15\"}".getBytes(StandardCharsets.UTF_8)));
       long singleMs = ms(singleStart);
@@ -176,25 +196,82 @@ public final class StatementSlicesBench implements Callable<Integer> {
     }
   }
 
-  /** {@code cips} CIPs issued at the simulator (a quarter paid) and their DAY items in moto, 25 per BatchWriteItem. */
-  private void seed(DevStack stack, PagoEfectivoSimulator sim) {
+  /** {@code cips} CIPs issued at the simulator (a quarter paid), in order. */
+  private List<String> issue(PagoEfectivoSimulator sim) {
     OffsetDateTime expiry = OffsetDateTime.parse("2030-01-01T00:00:00-05:00");
-    String table = stack.stack().ref("PaymentsTable");
-    List<WriteRequest> batch = new ArrayList<>();
+    List<String> issued = new ArrayList<>(cips);
     for (int i = 0; i < cips; i++) {
       String cip = Long.toString(sim.createCip("ORD-S" + i, "PEN", new BigDecimal((i % 700 + 1) + "." + String.format("%02d", i % 100)), expiry).cip());
       if (i % 4 == 0) {
         sim.pay(Long.parseLong(cip));
       }
-      batch.add(WriteRequest.builder().putRequest(p -> p.item(PaymentItems.dayItem(new PaymentFact(cip, PaymentEvent.CREATED, "api:CREATED",
-          Source.API, RUN.minusSeconds(50_000), DAY, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(expiry),
-          Optional.empty(), Optional.empty(), Optional.empty()), RUN.getEpochSecond() + 86_400))).build());
-      if (batch.size() == 25 || i == cips - 1) {
-        List<WriteRequest> items = List.copyOf(batch);
-        stack.clients().dynamoDb().batchWriteItem(b -> b.requestItems(Map.of(table, items)));
-        batch.clear();
+      issued.add(cip);
+    }
+    return issued;
+  }
+
+  /**
+   * The CIPs' DAY items in moto, 25 per BatchWriteItem, {@code --seed-threads} calls in flight
+   * (moto answers each call in tens of milliseconds; one at a time, 200,000 items took minutes).
+   */
+  private void seedDayItems(DevStack stack, List<String> issued) throws InterruptedException {
+    OffsetDateTime expiry = OffsetDateTime.parse("2030-01-01T00:00:00-05:00");
+    String table = stack.stack().ref("PaymentsTable");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, seedThreads));
+    try {
+      List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+      for (int from = 0; from < issued.size(); from += 25) {
+        List<WriteRequest> items = issued.subList(from, Math.min(issued.size(), from + 25)).stream()
+            .map(cip -> WriteRequest.builder().putRequest(p -> p.item(PaymentItems.dayItem(new PaymentFact(cip, PaymentEvent.CREATED,
+                "api:CREATED", Source.API, RUN.minusSeconds(50_000), DAY, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(expiry), Optional.empty(), Optional.empty(), Optional.empty()), RUN.getEpochSecond() + 86_400))).build())
+            .toList();
+        writes.add(pool.submit(() -> {
+          Map<String, List<WriteRequest>> pending = Map.of(table, items);
+          while (!pending.isEmpty()) {
+            Map<String, List<WriteRequest>> request = pending;
+            pending = stack.clients().dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> write : writes) {
+        try {
+          write.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IllegalStateException("seeding the DAY items failed", e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Where the sliced build's span went besides searching: before the first search (the first
+   * slices' plan and CIP reads, client and token set-up), after the last search (the last parts'
+   * writes, the count, the assembly), and the pauses of more than 250 ms between searches (a wave
+   * ending and the next starting).
+   */
+  static String breakdown(List<ApiCall> searches, List<Instant[]> sliceSpans) {
+    List<Instant> at = searches.stream().map(ApiCall::at).sorted().toList();
+    if (at.isEmpty() || sliceSpans.isEmpty()) {
+      return "breakdown: no searches";
+    }
+    Instant first = sliceSpans.stream().map(s -> s[0]).min(Instant::compareTo).orElseThrow();
+    Instant last = sliceSpans.stream().map(s -> s[1]).max(Instant::compareTo).orElseThrow();
+    long pauses = 0;
+    int count = 0;
+    for (int i = 1; i < at.size(); i++) {
+      long gap = at.get(i).toEpochMilli() - at.get(i - 1).toEpochMilli();
+      if (gap > 250) {
+        pauses += gap;
+        count++;
       }
     }
+    long searching = at.get(at.size() - 1).toEpochMilli() - at.get(0).toEpochMilli() - pauses;
+    return String.format(Locale.ROOT, "breakdown_ms span=%d before_first_search=%d searching=%d pauses=%d (%d pauses over 250 ms) "
+        + "after_last_search=%d", last.toEpochMilli() - first.toEpochMilli(), at.get(0).toEpochMilli() - first.toEpochMilli(), searching,
+        pauses, count, last.toEpochMilli() - at.get(at.size() - 1).toEpochMilli());
   }
 
   private Map<String, String> environment(DevStack stack, PagoEfectivoSimulator sim, String function) {

@@ -5,6 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -56,6 +61,9 @@ public final class SlicedStatement {
     record AssembledElsewhere() implements SliceOutcome {}
   }
 
+  /** Parts the assembler reads at once. */
+  static final int PART_READERS = 4;
+
   private final StatementBuilder builder;
   private final SliceStore store;
   private final SliceQueue queue;
@@ -99,6 +107,7 @@ public final class SlicedStatement {
     if (slice < 0 || slice >= plan.slices()) {
       throw new IllegalArgumentException("slice " + slice + " is not in run " + runId + " of " + plan.slices() + " slices");
     }
+    SlicePart mine = null;
     if (store.part(businessDate, runId, slice).isEmpty()) {
       List<String> cips = store.sliceCips(businessDate, runId, slice);
       StatementBuilder.Lookup lookup = builder.lookUp(cips);
@@ -111,7 +120,8 @@ public final class SlicedStatement {
         }
         throw new SliceFailedException(where, lookup.failed());
       }
-      store.writePart(businessDate, runId, slice, new SlicePart(lookup.rows(), lookup.notFound()).toBytes());
+      mine = new SlicePart(lookup.rows(), lookup.notFound());
+      store.writePart(businessDate, runId, slice, mine.toBytes());
     }
     int written = store.partsWritten(businessDate, runId);
     if (written < plan.slices()) {
@@ -122,16 +132,51 @@ public final class SlicedStatement {
     }
     List<StatementRow> rows = new ArrayList<>(plan.queried());
     List<String> notFound = new ArrayList<>();
-    for (int i = 0; i < plan.slices(); i++) {
-      int index = i;
-      SlicePart part = SlicePart.fromBytes(store.part(businessDate, runId, i)
-          .orElseThrow(() -> new IllegalStateException("part " + index + " of run " + runId + " vanished after it was counted")));
+    for (SlicePart part : readParts(businessDate, runId, plan.slices(), slice, mine)) {
       rows.addAll(part.rows());
       notFound.addAll(part.notFound());
     }
     StatementResult result = builder.publish(businessDate, plan.generatedAt(), rows, plan.queried(), notFound);
     store.markPublished(businessDate, runId);
     return new SliceOutcome.Published((StatementResult.Published) result);
+  }
+
+  /**
+   * Every part of the run in slice order: the assembler's own part as it just wrote it (when it
+   * did), the others read and decoded {@link #PART_READERS} at a time, so that one part's transfer
+   * overlaps another's decoding (the assembly is the one step after the last search: its time is
+   * the sliced build's tail, docs/performance.md §10).
+   */
+  private List<SlicePart> readParts(LocalDate businessDate, String runId, int slices, int own, SlicePart mine) {
+    ExecutorService readers = Executors.newFixedThreadPool(Math.min(PART_READERS, slices), r -> {
+      Thread t = new Thread(r, "statement-part-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<SlicePart>> parts = new ArrayList<>(slices);
+      for (int i = 0; i < slices; i++) {
+        int index = i;
+        parts.add(i == own && mine != null ? CompletableFuture.completedFuture(mine) : readers.submit(() -> SlicePart.fromBytes(
+            store.part(businessDate, runId, index)
+                .orElseThrow(() -> new IllegalStateException("part " + index + " of run " + runId + " vanished after it was counted")))));
+      }
+      List<SlicePart> out = new ArrayList<>(slices);
+      for (Future<SlicePart> part : parts) {
+        out.add(part.get());
+      }
+      return out;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("reading the parts of run " + runId + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the parts of run " + runId, e);
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   /** Slices for {@code cips} CIPs: enough for {@code sliceCips} each, rounded up to whole waves. */

@@ -26,7 +26,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,9 +161,33 @@ class SlicedStatementTest {
 
     assertEquals(part, back);
     assertThrows(IllegalArgumentException.class, () -> SlicePart.fromBytes("Q,1\n".getBytes(StandardCharsets.UTF_8)));
+    assertThrows(IllegalArgumentException.class, () -> SlicePart.fromBytes("R,1,,,,PAID,@12:x:0,,,\n".getBytes(StandardCharsets.UTF_8)));
     SlicePlan plan = new SlicePlan(DAY, "1705388400000", RUN, 3, 47);
     assertEquals(plan, SlicePlan.fromJson(plan.toJson()));
     assertFalse(new String(plan.toJson(), StandardCharsets.UTF_8).contains("\n"));
+  }
+
+  @Test
+  void partTimes_shouldComeBackWithTheirInstantAndOffset_andIsoPartsStillRead() {
+    List<OffsetDateTime> times = List.of(OffsetDateTime.parse("2024-01-15T10:00-05:00"), OffsetDateTime.parse("2024-01-15T10:00:00.000000001+05:30"),
+        OffsetDateTime.parse("1969-12-31T23:59:59.5-00:30"), OffsetDateTime.parse("2024-02-29T23:59:59.120Z"),
+        OffsetDateTime.parse("2024-01-15T10:00:07+14:00"));
+    List<StatementRow> rows = times.stream().map(t -> new StatementRow("1", Optional.empty(), Optional.empty(), PaymentState.PAID,
+        Optional.of(t), Optional.of(t), Optional.of(t), Optional.of(t))).toList();
+
+    SlicePart back = SlicePart.fromBytes(new SlicePart(rows, List.of()).toBytes());
+
+    assertEquals(rows, back.rows());
+    for (int i = 0; i < times.size(); i++) {
+      assertEquals(times.get(i).toString(), back.rows().get(i).createdAt().orElseThrow().toString());
+    }
+    // a part written before the compact form (a run in flight across a deploy)
+    SlicePart iso = SlicePart.fromBytes("R,7,=ORD-7,1.50,PEN,PAID,2024-01-15T10:00-05:00,2024-01-18T10:00:00.5-05:00,,\nN,8\n"
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(new StatementRow("7", Optional.of("ORD-7"), Optional.of(Money.of("1.50", Currency.PEN)), PaymentState.PAID,
+        Optional.of(OffsetDateTime.parse("2024-01-15T10:00-05:00")), Optional.of(OffsetDateTime.parse("2024-01-18T10:00:00.5-05:00")),
+        Optional.empty(), Optional.empty())), iso.rows());
+    assertEquals(List.of("8"), iso.notFound());
   }
 
   @Test
@@ -219,9 +242,10 @@ class SlicedStatementTest {
 
   /** The slice store's contract in memory (the S3 one is checked against moto in aws-adapters). */
   static final class MemorySliceStore implements SliceStore {
-    final Map<String, byte[]> objects = new HashMap<>();
-    final Map<String, Integer> claims = new HashMap<>();
-    final Map<String, SlicePlan> plans = new HashMap<>();
+    // concurrent maps: the assembler reads parts from several threads
+    final Map<String, byte[]> objects = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Integer> claims = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, SlicePlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void writePlan(SlicePlan plan, List<List<String>> sliceCips) {

@@ -30,16 +30,25 @@ public record StatementWiring(StatementConfig config, StatementBuilder builder, 
 
   /** StatementFunction: the whole allowed rate; plans slices when a slice queue is configured. */
   public static StatementWiring fromEnvironment(Map<String, String> env, Clock clock) {
-    return wire(StatementConfig.fromEnvironment(env), env, clock, false);
+    return fromEnvironment(env, clock, AwsClients.fromEnvironment(env));
+  }
+
+  /** The same on given clients (a local bench gives clients with longer timeouts: {@link AwsClients.Timeouts#patient}). */
+  public static StatementWiring fromEnvironment(Map<String, String> env, Clock clock, AwsClients clients) {
+    return wire(StatementConfig.fromEnvironment(env), env, clock, false, clients);
   }
 
   /** StatementSliceFunction: one slice's share of the allowed rate and calls in flight. */
   public static StatementWiring forSlices(Map<String, String> env, Clock clock) {
-    return wire(StatementConfig.fromEnvironment(env).sliceShare(), env, clock, true);
+    return forSlices(env, clock, AwsClients.fromEnvironment(env));
   }
 
-  private static StatementWiring wire(StatementConfig config, Map<String, String> env, Clock clock, boolean worker) {
-    AwsClients clients = AwsClients.fromEnvironment(env);
+  /** The same on given clients. */
+  public static StatementWiring forSlices(Map<String, String> env, Clock clock, AwsClients clients) {
+    return wire(StatementConfig.fromEnvironment(env).sliceShare(), env, clock, true, clients);
+  }
+
+  private static StatementWiring wire(StatementConfig config, Map<String, String> env, Clock clock, boolean worker, AwsClients clients) {
     CachedSecrets secrets = new CachedSecrets(new SecretsManagerSecretSource(clients.secretsManager()), clock, config.secretTtl());
     InvocationJournal journal = ApiJournals.fromEnvironment(env, clients);
     RotatingPagoEfectivoClient gateway =
