@@ -18,12 +18,11 @@ import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.LocalClients;
 import io.pagorecon.devstack.MotoStack;
 import io.pagorecon.devstack.StackTemplate;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import io.pagorecon.simulator.PagoEfectivoSimulator;
 import io.pagorecon.simulator.SimulatorConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +68,7 @@ class AwsStackIT {
 
   @BeforeEach
   void start() throws Exception {
-    receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver = LoopbackHttpServer.create(0, 0);
     receiver.createContext("/", x -> {
       received.set(x.getRequestBody().readAllBytes());
       x.sendResponseHeaders(200, -1);

@@ -7,8 +7,7 @@ import io.pagorecon.aws.EvidenceArchive;
 import io.pagorecon.aws.EvidenceItems;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +37,7 @@ class ReplayCommandIT {
     AtomicReference<byte[]> body = new AtomicReference<>();
     AtomicReference<String> signature = new AtomicReference<>();
     AtomicReference<String> contentType = new AtomicReference<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer receiver = LoopbackHttpServer.create(0, 0);
     receiver.createContext("/", x -> {
       body.set(x.getRequestBody().readAllBytes());
       signature.set(x.getRequestHeaders().getFirst("PE-Signature"));
@@ -71,7 +70,7 @@ class ReplayCommandIT {
     items.put(key, BODY, Map.of("pe-signature", "ABCDEF0123", "content-type", "application/json"), java.time.Instant.parse("2024-01-15T15:35:20Z"));
     java.util.List<byte[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.List<String> signatures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer receiver = LoopbackHttpServer.create(0, 0);
     receiver.createContext("/", x -> {
       received.add(x.getRequestBody().readAllBytes());
       signatures.add(x.getRequestHeaders().getFirst("PE-Signature"));
@@ -104,7 +103,7 @@ class ReplayCommandIT {
   @Test
   void replay_shouldExit1_whenTheEndpointRefuses(AwsTestEnvironment aws) throws Exception {
     Map<String, String> env = env(aws);
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer receiver = LoopbackHttpServer.create(0, 0);
     receiver.createContext("/", x -> {
       x.getRequestBody().readAllBytes();
       x.sendResponseHeaders(401, -1);

@@ -2,10 +2,9 @@ package io.pagorecon.devstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,7 +141,7 @@ public final class FaultProxy implements AutoCloseable {
   public static FaultProxy start(URI upstream) {
     Objects.requireNonNull(upstream, "upstream");
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+      HttpServer server = LoopbackHttpServer.create(0, 256);
       ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fault-proxy");
         t.setDaemon(true);

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.pagorecon.core.webhook.Signatures;
 import io.pagorecon.devstack.DevStack;
 import io.pagorecon.devstack.StackTemplate;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import io.pagorecon.devstack.lambda.RuntimeApiStandIn;
 import java.io.File;
 import java.io.IOException;
@@ -156,7 +157,7 @@ public final class ColdStartBench implements Callable<Integer> {
 
   /** The DingTalk robot: accepts every message. */
   private static HttpServer robotStandIn() throws IOException {
-    HttpServer robot = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+    HttpServer robot = LoopbackHttpServer.create(0, 8);
     robot.createContext("/", exchange -> {
       exchange.getRequestBody().readAllBytes();
       byte[] reply = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);

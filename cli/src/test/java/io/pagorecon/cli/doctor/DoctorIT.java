@@ -12,6 +12,7 @@ import io.pagorecon.aws.DynamoDbSyncRuns;
 import io.pagorecon.core.sync.SyncRuns;
 import io.pagorecon.cli.CliContext;
 import io.pagorecon.cli.Pagorecon;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import io.pagorecon.functions.doctor.Finding;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
@@ -31,8 +32,6 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ class DoctorIT {
   @BeforeEach
   void start() throws Exception {
     sim = PagoEfectivoSimulator.start(SimulatorConfig.builder().clock(SimClock.running(Clock.systemUTC())).build());
-    webhook = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    webhook = LoopbackHttpServer.create(0, 0);
     // Answers like the webhook function: 401 when the signature does not verify with the stage's secretKey.
     webhook.createContext("/webhooks/pagoefectivo", ex -> {
       byte[] body = ex.getRequestBody().readAllBytes();

@@ -2,10 +2,9 @@ package io.pagorecon.devstack.dingtalk;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -63,7 +62,7 @@ public final class DingTalkRobotStandIn implements AutoCloseable {
 
   /** Starts on a free loopback port. */
   public static DingTalkRobotStandIn start(String accessToken, String secret, Clock clock) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server = LoopbackHttpServer.create(0, 0);
     DingTalkRobotStandIn robot = new DingTalkRobotStandIn(server, Objects.requireNonNull(accessToken),
         Objects.requireNonNull(secret), Objects.requireNonNull(clock));
     server.createContext("/robot/send", robot::handle);

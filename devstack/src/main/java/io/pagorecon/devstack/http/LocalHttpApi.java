@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -91,7 +89,7 @@ public final class LocalHttpApi implements AutoCloseable {
     }
 
     public LocalHttpApi start() throws IOException {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      HttpServer server = LoopbackHttpServer.create(port, 128);
       ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
         Thread t = new Thread(r, "local-http-api");
         t.setDaemon(true);

@@ -2,10 +2,9 @@ package io.pagorecon.devstack.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +36,7 @@ public final class RuntimeApiStandIn implements AutoCloseable {
   private final CompletableFuture<String> initError = new CompletableFuture<>();
 
   public RuntimeApiStandIn() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    server = LoopbackHttpServer.create(0, 16);
     server.setExecutor(threads);
     server.createContext(PREFIX, this::handle);
     server.start();

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.pagorecon.core.alert.DingTalkSigner;
-import java.net.InetSocketAddress;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class AlertQueueDingTalkHandlerTest {
 
   @BeforeEach
   void startRobot() throws Exception {
-    robot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    robot = LoopbackHttpServer.create(0, 0);
     robot.createContext("/robot/send", exchange -> {
       Map<String, String> query = new HashMap<>();
       for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {

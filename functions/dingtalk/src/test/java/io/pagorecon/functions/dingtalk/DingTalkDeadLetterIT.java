@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.pagorecon.devstack.AwsTestEnvironment;
 import io.pagorecon.devstack.MotoStack;
+import io.pagorecon.devstack.http.LoopbackHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class DingTalkDeadLetterIT {
   @ValueSource(strings = {"errcode", "unreachable"})
   void alert_shouldBeRetriedThenDeadLettered_whenTheRobotKeepsFailing(String failure, AwsTestEnvironment aws) throws Exception {
     AtomicInteger posts = new AtomicInteger();
-    HttpServer robot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer robot = LoopbackHttpServer.create(0, 0);
     robot.createContext("/robot/send", exchange -> {
       posts.incrementAndGet();
       exchange.getRequestBody().readAllBytes();
