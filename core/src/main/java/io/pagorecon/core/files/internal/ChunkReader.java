@@ -14,6 +14,8 @@ public final class ChunkReader {
   /** Bytes {@code [0, length)} of {@code data}, starting at physical line {@code firstLine}. */
   public record Chunk(byte[] data, int length, int firstLine) {}
 
+  private static final int FIRST_BUFFER = 64 << 10;
+
   private final InputStream in;
   private final int chunkSize;
   private final boolean csvQuotes;
@@ -27,7 +29,8 @@ public final class ChunkReader {
     this.in = in;
     this.chunkSize = chunkSize;
     this.csvQuotes = csvQuotes;
-    this.buf = new byte[chunkSize];
+    // a small file should not cost a whole chunk: the buffer grows toward one while the input lasts
+    this.buf = new byte[Math.min(chunkSize, FIRST_BUFFER)];
   }
 
   /** The first line without its line ending, or null for an empty stream. */
@@ -80,7 +83,7 @@ public final class ChunkReader {
       byte[] data = buf;
       int first = line;
       line += lines;
-      buf = new byte[Math.max(chunkSize, (len - end) * 2)];
+      buf = new byte[eof ? Math.max(16, len - end) : Math.max(chunkSize, (len - end) * 2)];
       System.arraycopy(data, end, buf, 0, len - end);
       len -= end;
       return new Chunk(data, end, first);
@@ -100,7 +103,13 @@ public final class ChunkReader {
   }
 
   private void fill() throws IOException {
-    while (len < buf.length && !eof) {
+    while (!eof) {
+      if (len == buf.length) {
+        if (buf.length >= chunkSize) {
+          return;
+        }
+        buf = Arrays.copyOf(buf, Math.min(chunkSize, buf.length * 2));
+      }
       int n = in.read(buf, len, buf.length - len);
       if (n < 0) {
         eof = true;

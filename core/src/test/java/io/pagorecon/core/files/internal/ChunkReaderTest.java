@@ -2,6 +2,7 @@ package io.pagorecon.core.files.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,37 @@ class ChunkReaderTest {
       assertEquals(body.toString(), joined.toString());
       assertEquals(50, records.size());
     }
+  }
+
+  @Test
+  void buffer_shouldGrowTowardAChunk_onlyWhileTheInputLasts() throws Exception {
+    int chunkSize = 1 << 20;
+    ChunkReader small = new ChunkReader(new ByteArrayInputStream("a\n1\n2\n".getBytes(StandardCharsets.UTF_8)), chunkSize, true);
+    small.header();
+    ChunkReader.Chunk only = small.next();
+    assertEquals("1\n2\n", new String(only.data(), 0, only.length(), StandardCharsets.UTF_8));
+    assertTrue(only.data().length < chunkSize, "a 3-line file does not cost a whole chunk");
+    assertNull(small.next());
+
+    StringBuilder big = new StringBuilder("a\n");
+    for (int i = 0; i < 300_000; i++) {
+      big.append(i).append('\n');
+    }
+    ChunkReader r = new ChunkReader(new ByteArrayInputStream(big.toString().getBytes(StandardCharsets.UTF_8)), chunkSize, true);
+    r.header();
+    StringBuilder joined = new StringBuilder("a\n");
+    int chunks = 0;
+    int expectedLine = 2;
+    ChunkReader.Chunk c;
+    while ((c = r.next()) != null) {
+      assertEquals(expectedLine, c.firstLine());
+      String text = new String(c.data(), 0, c.length(), StandardCharsets.UTF_8);
+      expectedLine += (int) text.chars().filter(ch -> ch == '\n').count();
+      joined.append(text);
+      chunks++;
+    }
+    assertEquals(big.toString(), joined.toString());
+    assertEquals(2, chunks, "1.9 MB in chunks of up to 1 MiB: the first buffer grew to a whole chunk");
   }
 
   @Test
