@@ -24,9 +24,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -80,7 +83,11 @@ public final class PaymentAssurance implements RecordObserver {
 
   @Override
   public void recorded(PaymentFact fact, RecordOutcome outcome) {
-    Optional<CipPayment> stored = payments.find(fact.cip());
+    // One strongly consistent read per CIP and fact: the match, the decision and the findings all
+    // judge the same snapshot, and the common case costs one state read, not three.
+    Map<String, Optional<CipPayment>> snapshot = new HashMap<>();
+    Function<String, Optional<CipPayment>> find = c -> snapshot.computeIfAbsent(c, payments::find);
+    Optional<CipPayment> stored = find.apply(fact.cip());
     if (stored.isEmpty()) {
       return;
     }
@@ -97,9 +104,9 @@ public final class PaymentAssurance implements RecordObserver {
     if (!cip.state().isSettled()) {
       return;
     }
-    PaymentDecision decision = PaymentDecision.of(order, payments::find);
+    PaymentDecision decision = PaymentDecision.of(order, find);
     LocalDate date = fact.businessDate();
-    for (Discrepancy d : discrepancies(order, decision, fact.cip(), date)) {
+    for (Discrepancy d : discrepancies(order, decision, fact.cip(), date, find)) {
       alertOnce(d, date, fact.source(), fact.observedAt());
     }
     boolean delivered = outcome instanceof RecordOutcome.Applied || outcome instanceof RecordOutcome.Duplicate;
@@ -156,12 +163,13 @@ public final class PaymentAssurance implements RecordObserver {
    * (Reconciler): category, order id, and the CIP (for a duplicate, every paid CIP but the one that
    * stands: the order's own, else the first paid).
    */
-  private List<Discrepancy> discrepancies(Order order, PaymentDecision decision, String cip, LocalDate date) {
+  private List<Discrepancy> discrepancies(Order order, PaymentDecision decision, String cip, LocalDate date,
+      Function<String, Optional<CipPayment>> find) {
     List<Discrepancy> out = new ArrayList<>();
     if (!decision.paidCips().contains(cip)) {
       return out;
     }
-    CipPayment paid = payments.find(cip).orElseThrow();
+    CipPayment paid = find.apply(cip).orElseThrow();
     for (Category c : PaymentDecision.mismatches(order.amount(), paid.amount())) {
       String detail = c == Category.CURRENCY_MISMATCH
           ? "gateway " + paid.amount().map(m -> m.currency().name()).orElse("?") + " vs order " + order.amount().currency()
@@ -169,7 +177,7 @@ public final class PaymentAssurance implements RecordObserver {
       out.add(finding(c, order, ledgerCip(cip), paid, date, detail));
     }
     if (decision.paidCips().size() > 1) {
-      List<CipPayment> all = decision.paidCips().stream().map(c -> payments.find(c).orElseThrow())
+      List<CipPayment> all = decision.paidCips().stream().map(c -> find.apply(c).orElseThrow())
           .sorted(Comparator.comparingLong((CipPayment p) -> numeric(p.cip()))).toList();
       CipPayment standing = all.stream().filter(p -> order.currentCip().filter(p.cip()::equals).isPresent()).findFirst()
           .orElseGet(() -> all.stream().min(Comparator.comparing((CipPayment p) -> p.paidAt().map(OffsetDateTime::toInstant).orElse(Instant.MAX))

@@ -136,4 +136,39 @@ class PaymentAssuranceTest {
     assertThat(w.alerts.published()).isEmpty();
     assertThat(w.ledger.all()).isEmpty();
   }
+
+  @Test
+  void aPaidCipOfAnOrder_isReadOnceByTheAssurance_notOncePerQuestion() {
+    String cip = create("ORD-READS");
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    io.pagorecon.core.payment.PaymentStore counted = (io.pagorecon.core.payment.PaymentStore) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {io.pagorecon.core.payment.PaymentStore.class}, (proxy, method, args) -> {
+          if (method.getName().equals("find")) {
+            reads.incrementAndGet();
+          }
+          try {
+            return method.invoke(w.payments, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    PaymentAssurance assurance = new PaymentAssurance(w.orders, counted, w.ledger, w.alerts,
+        new io.pagorecon.core.alert.LiveAlerts(io.pagorecon.core.alert.AlertLanguage.EN, "production"), w.events::add,
+        BusinessCalendar.lima(), true);
+    io.pagorecon.core.payment.PaymentFact paid = new io.pagorecon.core.payment.PaymentFact(cip, io.pagorecon.core.payment.PaymentEvent.PAID,
+        "cip.paid", io.pagorecon.core.payment.Source.WEBHOOK, T0, DAY, Optional.of(Money.of("1.00", Currency.PEN)), Optional.of("ORD-READS"),
+        Optional.of(PAID_AT), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    io.pagorecon.core.payment.RecordOutcome outcome = new io.pagorecon.core.payment.PaymentRecorder(w.payments, Duration.ofMinutes(10))
+        .record(paid);
+
+    int events = w.events.size();
+    int alerts = w.alerts.published().size();
+    assurance.recorded(paid, outcome);
+
+    // the decision, the amount finding and the held event all judged one read of the CIP
+    assertThat(reads).hasValue(1);
+    assertThat(w.alerts.published()).as("AMOUNT_MISMATCH alerted").hasSize(alerts + 1);
+    assertThat(w.events).as("payment.held").hasSize(events + 1);
+    assertThat(w.events.get(events).type()).isEqualTo(ShopEvent.Type.PAYMENT_HELD);
+  }
 }
