@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 public final class LoopbackHttpServer {
 
   /** The JDK server's switch for TCP_NODELAY on accepted connections. */
-  public static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private LoopbackHttpServer() {}
 
