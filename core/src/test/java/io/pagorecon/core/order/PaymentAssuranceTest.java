@@ -2,6 +2,8 @@ package io.pagorecon.core.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pagorecon.core.alert.AlertLanguage;
+import io.pagorecon.core.alert.LiveAlerts;
 import io.pagorecon.core.gateway.CipLookup;
 import io.pagorecon.core.gateway.GatewayCip;
 import io.pagorecon.core.ledger.DiscrepancyLedger;
@@ -9,7 +11,13 @@ import io.pagorecon.core.ledger.LedgerEntry;
 import io.pagorecon.core.ledger.LedgerUpdate;
 import io.pagorecon.core.money.Currency;
 import io.pagorecon.core.money.Money;
+import io.pagorecon.core.payment.PaymentEvent;
+import io.pagorecon.core.payment.PaymentFact;
+import io.pagorecon.core.payment.PaymentRecorder;
 import io.pagorecon.core.payment.PaymentState;
+import io.pagorecon.core.payment.PaymentStore;
+import io.pagorecon.core.payment.RecordOutcome;
+import io.pagorecon.core.payment.Source;
 import io.pagorecon.core.reconcile.Discrepancy;
 import io.pagorecon.core.reconcile.Order;
 import io.pagorecon.core.reconcile.OrderStatus;
@@ -19,6 +27,8 @@ import io.pagorecon.core.reconcile.Reconciler;
 import io.pagorecon.core.reconcile.Scope;
 import io.pagorecon.core.reconcile.StatementRow;
 import io.pagorecon.core.time.BusinessCalendar;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -125,11 +136,11 @@ class PaymentAssuranceTest {
   @Test
   void aPaymentNamingNoOrder_isNotAlertedLive_whenTheShopIssuesItsOwnCips() {
     PaymentAssurance quiet = new PaymentAssurance(w.orders, w.payments, w.ledger, w.alerts,
-        new io.pagorecon.core.alert.LiveAlerts(io.pagorecon.core.alert.AlertLanguage.EN, "production"), w.events::add,
+        new LiveAlerts(AlertLanguage.EN, "production"), w.events::add,
         BusinessCalendar.lima(), false);
-    io.pagorecon.core.payment.PaymentRecorder recorder = new io.pagorecon.core.payment.PaymentRecorder(w.payments, Duration.ofMinutes(10), quiet);
-    recorder.record(new io.pagorecon.core.payment.PaymentFact("90000009", io.pagorecon.core.payment.PaymentEvent.PAID, "cip.paid",
-        io.pagorecon.core.payment.Source.WEBHOOK, T0, DAY, Optional.of(ORDER), Optional.of("ORD-ELSEWHERE"), Optional.of(PAID_AT),
+    PaymentRecorder recorder = new PaymentRecorder(w.payments, Duration.ofMinutes(10), quiet);
+    recorder.record(new PaymentFact("90000009", PaymentEvent.PAID, "cip.paid",
+        Source.WEBHOOK, T0, DAY, Optional.of(ORDER), Optional.of("ORD-ELSEWHERE"), Optional.of(PAID_AT),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
 
     assertThat(w.payments.find("90000009")).map(p -> p.state()).contains(PaymentState.PAID);
@@ -140,25 +151,25 @@ class PaymentAssuranceTest {
   @Test
   void aPaidCipOfAnOrder_isReadOnceByTheAssurance_notOncePerQuestion() {
     String cip = create("ORD-READS");
-    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-    io.pagorecon.core.payment.PaymentStore counted = (io.pagorecon.core.payment.PaymentStore) java.lang.reflect.Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {io.pagorecon.core.payment.PaymentStore.class}, (proxy, method, args) -> {
+    AtomicInteger reads = new AtomicInteger();
+    PaymentStore counted = (PaymentStore) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {PaymentStore.class}, (proxy, method, args) -> {
           if (method.getName().equals("find")) {
             reads.incrementAndGet();
           }
           try {
             return method.invoke(w.payments, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
+          } catch (InvocationTargetException e) {
             throw e.getCause();
           }
         });
     PaymentAssurance assurance = new PaymentAssurance(w.orders, counted, w.ledger, w.alerts,
-        new io.pagorecon.core.alert.LiveAlerts(io.pagorecon.core.alert.AlertLanguage.EN, "production"), w.events::add,
+        new LiveAlerts(AlertLanguage.EN, "production"), w.events::add,
         BusinessCalendar.lima(), true);
-    io.pagorecon.core.payment.PaymentFact paid = new io.pagorecon.core.payment.PaymentFact(cip, io.pagorecon.core.payment.PaymentEvent.PAID,
-        "cip.paid", io.pagorecon.core.payment.Source.WEBHOOK, T0, DAY, Optional.of(Money.of("1.00", Currency.PEN)), Optional.of("ORD-READS"),
+    PaymentFact paid = new PaymentFact(cip, PaymentEvent.PAID,
+        "cip.paid", Source.WEBHOOK, T0, DAY, Optional.of(Money.of("1.00", Currency.PEN)), Optional.of("ORD-READS"),
         Optional.of(PAID_AT), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-    io.pagorecon.core.payment.RecordOutcome outcome = new io.pagorecon.core.payment.PaymentRecorder(w.payments, Duration.ofMinutes(10))
+    RecordOutcome outcome = new PaymentRecorder(w.payments, Duration.ofMinutes(10))
         .record(paid);
 
     int events = w.events.size();
